@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { JsonValueSchema } from './flow-document.ts';
+
+/** Palette categories, in display order. */
+export const NODE_CATEGORIES = ['trigger', 'transform', 'logic', 'connector', 'utility'] as const;
+
+/** A named input or output port. */
+export const PortDescriptionSchema = z.object({
+  name: z.string(),
+  label: z.string(),
+  /** Shown as the edge label on the canvas for named ports (true/false, error, ...). */
+  showLabel: z.boolean().optional(),
+});
+
+/**
+ * What the editor needs to know about a node type: plain data, sent to the renderer as JSON.
+ * The parameter form is generated from `parametersJsonSchema`.
+ */
+export const NodeDescriptionSchema = z.object({
+  type: z.string(),
+  version: z.number().int().positive(),
+  label: z.string(),
+  category: z.enum(NODE_CATEGORIES),
+  /** Icon name from the renderer's icon set. */
+  icon: z.string(),
+  /** One line for the palette. */
+  summary: z.string(),
+  /** Markdown help shown in the inspector. */
+  docs: z.string(),
+  /** True for nodes that start a run (no inputs). */
+  trigger: z.boolean(),
+  inputs: z.array(PortDescriptionSchema),
+  outputs: z.array(PortDescriptionSchema),
+  /**
+   * Outputs that depend on parameters: one output per element of `parameters[parameter]`,
+   * named by that element's `nameField` (the switch node's rules).
+   */
+  dynamicOutputs: z.object({ parameter: z.string(), nameField: z.string() }).optional(),
+  /** Credential slots the node accepts, by credential type. */
+  credentials: z.array(z.object({ slot: z.string(), type: z.string(), required: z.boolean() })),
+  /** Default parameters for a new node of this type. */
+  defaults: z.record(z.string(), JsonValueSchema),
+  /** JSON Schema of the parameters, generated from the node type's zod schema. */
+  parametersJsonSchema: z.record(z.string(), z.unknown()),
+  /** Parameter names (dotted) edited as JSONata expressions. */
+  expressionParameters: z.array(z.string()),
+  /** Parameter names shown in the node's one-line summary on the canvas. */
+  summaryParameters: z.array(z.string()),
+});
+
+export type PortDescription = z.infer<typeof PortDescriptionSchema>;
+export type NodeCategory = (typeof NODE_CATEGORIES)[number];
+/** Editor-facing description of a node type. */
+export type NodeDescription = z.infer<typeof NodeDescriptionSchema>;

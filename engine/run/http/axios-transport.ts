@@ -1,0 +1,132 @@
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+import axios, { type AxiosResponse } from 'axios';
+import type { JsonValue } from '../../contract/flow-document.ts';
+import type { HttpRequest, HttpResponse, HttpTransport } from '../services.ts';
+import { toOutgoingRequest } from './outgoing-request.ts';
+import { transportError } from './transport-errors.ts';
+
+/** Settings of {@link createAxiosTransport}. */
+export interface AxiosTransportOptions {
+  /** Whole-request time limit when the request sets none (connect, send and read). Default 30 s. */
+  timeoutMs?: number;
+  /** Largest response body accepted, in bytes; larger ones fail with CONNECTOR_REMOTE_ERROR. Default 50 MB. */
+  maxResponseBytes?: number;
+  /** Open sockets per host; ERP web APIs tend to fall over under wide fan-out. Default 16. */
+  maxSocketsPerHost?: number;
+}
+
+/** An {@link HttpTransport} that owns pooled sockets; `close()` releases them. */
+export interface ClosableHttpTransport extends HttpTransport {
+  /** Destroys pooled keep-alive sockets so the process can exit. */
+  close(): void;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_MAX_RESPONSE_BYTES = 50 * 1024 * 1024;
+const DEFAULT_MAX_SOCKETS_PER_HOST = 16;
+
+/**
+ * The production transport. Every status is a response (connectors decide what a 404 means);
+ * only failures to get a response throw, as BridgeflowError.
+ */
+export function createAxiosTransport(options: AxiosTransportOptions = {}): ClosableHttpTransport {
+  const maxSockets = options.maxSocketsPerHost ?? DEFAULT_MAX_SOCKETS_PER_HOST;
+  // Keep-alive saves a TCP (and TLS) handshake per call, which dominates when a flow
+  // pushes hundreds of order lines to the same ERP host.
+  const httpAgent = new HttpAgent({ keepAlive: true, maxSockets });
+  const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets });
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  const client = axios.create({
+    httpAgent,
+    httpsAgent,
+    validateStatus: () => true,
+    // Bodies are encoded and decoded here, not by axios, so that `text` really never parses
+    // and a string body is never re-encoded as form data.
+    transformRequest: [(data: unknown) => data],
+    transformResponse: [(data: unknown) => data],
+    responseType: 'text',
+    responseEncoding: 'utf8',
+    maxContentLength: maxResponseBytes,
+    maxBodyLength: Number.POSITIVE_INFINITY,
+  });
+  const defaultTimeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+
+  async function send(request: HttpRequest, signal: AbortSignal): Promise<HttpResponse> {
+    const outgoing = toOutgoingRequest(request);
+    const timeoutMs = request.timeoutMs ?? defaultTimeoutMs;
+    // Our own timer rather than axios' `timeout`, which is a socket idle timeout: a server
+    // that trickles bytes would otherwise never time out.
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), timeoutMs);
+    try {
+      const response = await client.request<unknown>({
+        method: outgoing.method,
+        url: outgoing.url,
+        headers: outgoing.headers,
+        data: outgoing.payload,
+        signal: AbortSignal.any([signal, deadline.signal]),
+      });
+      return toHttpResponse(response, request.responseType ?? 'json');
+    } catch (thrown) {
+      throw transportError(thrown, {
+        method: outgoing.method,
+        url: outgoing.url,
+        cancelled: signal.aborted,
+        timedOut: deadline.signal.aborted,
+        timeoutMs,
+        maxResponseBytes,
+      });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  return {
+    send,
+    close() {
+      httpAgent.destroy();
+      httpsAgent.destroy();
+    },
+  };
+}
+
+function toHttpResponse(response: AxiosResponse<unknown>, responseType: 'json' | 'text'): HttpResponse {
+  const headers = lowerCaseHeaders(response.headers);
+  const text = typeof response.data === 'string' ? response.data : '';
+  const body = responseType === 'json' ? parseJsonBody(text, headers['content-type']) : text;
+  return { status: response.status, headers, body };
+}
+
+/** Header names lower-cased; repeated headers (set-cookie) joined with ", " as fetch does. */
+function lowerCaseHeaders(headers: object): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (Array.isArray(value)) result[name.toLowerCase()] = value.map(String).join(', ');
+    else if (typeof value === 'string' || typeof value === 'number')
+      result[name.toLowerCase()] = String(value);
+  }
+  return result;
+}
+
+/**
+ * Parses JSON when the server says it is JSON, or when it plainly looks like JSON: some
+ * APIs (3dcart among them) label JSON as text/html. Anything that does not parse stays text.
+ */
+function parseJsonBody(text: string, contentType: string | undefined): JsonValue | string {
+  const trimmed = text.trim();
+  if (trimmed === '') return text;
+  const declared = contentType?.toLowerCase().includes('json') ?? false;
+  const looksLikeJson = trimmed.startsWith('{') || trimmed.startsWith('[');
+  if (!declared && !looksLikeJson) return text;
+  try {
+    return parseJson(trimmed);
+  } catch {
+    return text;
+  }
+}
+
+function parseJson(text: string): JsonValue {
+  const value: JsonValue = JSON.parse(text);
+  return value;
+}

@@ -1,0 +1,99 @@
+import type { JsonValue } from '../../contract/flow-document.ts';
+
+/** What replaces a secret in anything recorded. */
+export const MASK = '***';
+
+/** Headers that carry credentials whatever their value (3dcart sends PrivateKey and Token). */
+const SECRET_HEADERS: ReadonlySet<string> = new Set([
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'set-cookie',
+  'privatekey',
+  'token',
+  'x-api-key',
+  'api-key',
+]);
+
+/** Headers whose scheme is worth keeping: "Basic ***" tells a reader which auth was used. */
+const SCHEMED_HEADERS: ReadonlySet<string> = new Set(['authorization', 'proxy-authorization']);
+
+/**
+ * JSON keys masked in recorded bodies even when their value is not a known secret: OAuth token
+ * endpoints (ION API) answer with freshly minted tokens the vault has never seen.
+ */
+const SECRET_KEYS: ReadonlySet<string> = new Set([
+  'password',
+  'client_secret',
+  'access_token',
+  'refresh_token',
+  'id_token',
+]);
+
+/** Masks credentials in what a trace records; built once per request from the vault's values. */
+export interface SecretMasker {
+  headers(headers: Record<string, string>): Record<string, string>;
+  url(url: string): string;
+  body(body: JsonValue | string): JsonValue | string;
+  text(text: string): string;
+}
+
+/** A masker for the given secret values (empty strings are ignored). */
+export function createSecretMasker(secrets: readonly string[]): SecretMasker {
+  // Longest first, so a secret that contains another is masked whole.
+  const values = [...new Set(secrets.filter((secret) => secret !== ''))].sort((a, b) => b.length - a.length);
+  const text = (input: string): string =>
+    values.reduce((masked, secret) => masked.split(secret).join(MASK), input);
+  const containsSecret = (input: string): boolean => values.some((secret) => input.includes(secret));
+
+  return {
+    text,
+    headers(headers) {
+      const masked: Record<string, string> = {};
+      for (const [name, value] of Object.entries(headers)) {
+        const lower = name.toLowerCase();
+        if (SCHEMED_HEADERS.has(lower)) masked[name] = keepScheme(value);
+        else if (SECRET_HEADERS.has(lower) || containsSecret(value)) masked[name] = MASK;
+        else masked[name] = value;
+      }
+      return masked;
+    },
+    url(url) {
+      // Secrets in a query string are percent-encoded; mask each spelling that may appear.
+      const spellings = values.flatMap((secret) => {
+        const encoded = encodeURIComponent(secret);
+        return [secret, encoded, new URLSearchParams({ s: secret }).toString().slice(2)];
+      });
+      const masked = [...new Set(spellings)]
+        .sort((a, b) => b.length - a.length)
+        .reduce((current, spelling) => current.split(spelling).join(MASK), url);
+      return maskUserInfo(masked);
+    },
+    body(body) {
+      return maskJson(body, text);
+    },
+  };
+}
+
+function keepScheme(value: string): string {
+  const scheme = /^([A-Za-z][\w-]*)\s+\S/.exec(value)?.[1];
+  return scheme === undefined ? MASK : `${scheme} ${MASK}`;
+}
+
+function maskUserInfo(url: string): string {
+  const parsed = URL.parse(url);
+  if (parsed === null || parsed.password === '') return url;
+  parsed.password = MASK;
+  return parsed.href;
+}
+
+function maskJson(value: JsonValue, text: (input: string) => string): JsonValue {
+  if (typeof value === 'string') return text(value);
+  if (Array.isArray(value)) return value.map((item) => maskJson(item, text));
+  if (typeof value !== 'object' || value === null) return value;
+  const masked: { [key: string]: JsonValue } = {};
+  for (const [key, item] of Object.entries(value)) {
+    masked[text(key)] = SECRET_KEYS.has(key.toLowerCase()) && item !== null ? MASK : maskJson(item, text);
+  }
+  return masked;
+}
