@@ -12,8 +12,8 @@ export interface JsonSyntaxFailure {
 
 export type JsonParseResult = { ok: true; value: unknown } | { ok: false; failure: JsonSyntaxFailure };
 
-// Node 24 (V8) appends `in JSON at position 123 (line 12 column 5)` to most syntax errors.
-const POSITION_SUFFIX = /\s+in JSON at position (\d+)(?: \(line \d+ column \d+\))?$/;
+// Node 24 (V8) appends `[in JSON] at position 123 (line 12 column 5)` to most syntax errors.
+const POSITION_SUFFIX = /\s+(?:in JSON )?at position (\d+)(?: \(line \d+ column \d+\))?$/;
 // ...but "Unexpected token" errors carry an excerpt instead: `Unexpected token '}', "{"a": }" is not
 // valid JSON`, or with `..."` ellipses around a window of the text on longer inputs.
 const EXCERPT_SUFFIX = /, (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s;

@@ -98,7 +98,7 @@ async function readFlowText(path: string, maxBytes: number): Promise<string> {
     if (stats.size > maxBytes) {
       throw new BridgeflowError(
         'INPUT_TOO_LARGE',
-        `Flow file "${path}" is ${megabytes(stats.size)} MB, larger than the ${megabytes(maxBytes)} MB limit`,
+        `Flow file "${path}" is ${(stats.size / MEBIBYTE).toFixed(1)} MB, larger than the ${megabytes(maxBytes)} MB limit`,
         { path },
       );
     }
@@ -122,7 +122,7 @@ function readError(path: string, thrown: unknown): BridgeflowError {
   });
 }
 
-/** Sizes in MiB, printed as "MB" the way file managers do; one decimal, none when whole. */
+/** A limit in MiB, printed as "MB" the way file managers do; one decimal, none when whole. */
 function megabytes(bytes: number): string {
   const value = bytes / MEBIBYTE;
   return Number.isInteger(value) ? String(value) : value.toFixed(1);

@@ -77,13 +77,16 @@ export function validateCycles(document: FlowDocument): FlowProblem[] {
   const cycles = findCycles([...byId.keys()], document.edges);
   return cycles.map((cycle) => {
     const nodes = cycle.flatMap((id) => byId.get(id) ?? []);
-    const [first] = nodes;
-    const names = [...nodes, ...nodes.slice(0, 1)].map(nodeLabel).join(' → ');
     const closing = document.edges.findIndex((edge) => edge.source === cycle.at(-1) && edge.target === cycle[0]);
-    const message =
-      nodes.length === 1
-        ? `Node ${names.split(' → ')[0]} is connected to itself; items would loop forever, so remove that edge`
-        : `These nodes form a loop: ${names}; items would go round forever, so remove one of these edges`;
-    return flowProblem('FLOW_CYCLE', closing === -1 ? 'edges' : `edges[${closing}]`, message, first ? { node: first } : {});
+    const path = closing === -1 ? 'edges' : `edges[${closing}]`;
+    const [first] = nodes;
+    if (!first) return flowProblem('FLOW_CYCLE', path, 'The flow loops back on itself');
+    if (nodes.length === 1) {
+      const message = `Node ${nodeLabel(first)} is connected to itself; items would go round forever, so remove that edge`;
+      return flowProblem('FLOW_CYCLE', path, message, { node: first });
+    }
+    const names = [...nodes, first].map(nodeLabel).join(' → ');
+    const message = `These nodes form a loop: ${names}; items would go round forever, so remove one of these edges`;
+    return flowProblem('FLOW_CYCLE', path, message, { node: first });
   });
 }

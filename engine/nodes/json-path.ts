@@ -12,11 +12,11 @@ function isObject(value: JsonValue | undefined): value is JsonObject {
  * steps become new objects. `target` itself is never modified: items are shared between the
  * nodes and the trace.
  */
-export function withValueAt(target: JsonValue, path: readonly string[], value: JsonValue): JsonObject {
+export function withValueAt(target: JsonValue, path: readonly string[], value: JsonValue, from = 0): JsonObject {
   const copy: JsonObject = isObject(target) ? { ...target } : {};
-  const [head, ...rest] = path;
-  if (head === undefined) return copy;
-  copy[head] = rest.length === 0 ? value : withValueAt(copy[head] ?? null, rest, value);
+  const key = path[from];
+  if (key === undefined) return copy;
+  copy[key] = from === path.length - 1 ? value : withValueAt(copy[key] ?? null, path, value, from + 1);
   return copy;
 }
 

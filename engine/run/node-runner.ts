@@ -71,14 +71,14 @@ class NodeRun {
     };
   }
 
-  emit(port: string, json: JsonValue, from: readonly number[]): void {
+  emit(port: string, json: JsonValue, from: number[]): void {
     let list = this.outputs.get(port);
     if (!list) {
       list = [];
       this.outputs.set(port, list);
     }
     list.push(json);
-    this.traceOutputs?.push({ port, json, from: [...from] });
+    this.traceOutputs?.push({ port, json, from });
   }
 
   collect(result: ItemResult, index: number): void {
@@ -312,7 +312,7 @@ async function runBatch(run: NodeRun, nodeType: BatchNodeType<unknown>, input: N
       return;
     }
   }
-  for (const output of outputs) run.emit(output.port, output.json, output.from);
+  for (const output of outputs) run.emit(output.port, output.json, [...output.from]);
 }
 
 /** The item sent to a node's error port: what failed, and the input it failed on. */

@@ -54,25 +54,37 @@ export const setFieldsNode = defineNodeType({
   },
   executeItem(json, context) {
     const { fields, keepOnlySet } = context.parameters;
+    const values: JsonValue[] = [];
+    const pending: Promise<void>[] = [];
+    fields.forEach((field, index) => {
+      const value = fieldValue(field, json);
+      if (value instanceof Promise) {
+        pending.push(
+          value.then((resolved) => {
+            values[index] = resolved;
+          }),
+        );
+      } else {
+        values[index] = value;
+      }
+    });
     const base: JsonValue = keepOnlySet ? {} : json;
-    const values = fields.map((field) => fieldValue(field, json));
-    if (values.some((value) => value instanceof Promise)) {
-      return Promise.all(values).then((resolved) => emit(applyFields(base, fields, resolved)));
-    }
+    if (pending.length > 0) return Promise.all(pending).then(() => emit(applyFields(base, fields, values)));
     return emit(applyFields(base, fields, values));
   },
 });
 
-function fieldValue(field: Field, item: JsonValue): unknown {
+function fieldValue(field: Field, item: JsonValue): JsonValue | Promise<JsonValue> {
   if (field.mode === 'value' || typeof field.value !== 'string') return field.value;
   const value = compileExpression(field.value).evaluate(item);
   return value instanceof Promise ? value.then(toJsonValue) : toJsonValue(value);
 }
 
-function applyFields(base: JsonValue, fields: readonly Field[], values: readonly unknown[]): JsonValue {
+function applyFields(base: JsonValue, fields: readonly Field[], values: readonly JsonValue[]): JsonValue {
   let result = base;
-  fields.forEach((field, index) => {
-    result = withValueAt(result, splitPath(field.path), toJsonValue(values[index]));
-  });
+  for (let index = 0; index < fields.length; index++) {
+    const field = fields[index];
+    if (field) result = withValueAt(result, splitPath(field.path), values[index] ?? null);
+  }
   return result;
 }

@@ -53,10 +53,9 @@ export function transportError(thrown: unknown, failed: FailedSend): BridgeflowE
   const message = thrown instanceof Error ? thrown.message : String(thrown);
   // axios reports the size limit only through its message; transport tests pin this.
   if (isAxiosError(thrown) && message.includes('maxContentLength')) {
-    const megabytes = Math.round((failed.maxResponseBytes / 1024 / 1024) * 10) / 10;
     return new BridgeflowError(
       'CONNECTOR_REMOTE_ERROR',
-      `${target} returned a response larger than the ${megabytes} MB limit; request smaller pages or raise maxResponseBytes`,
+      `${target} returned a response larger than the ${formatBytes(failed.maxResponseBytes)} limit; request smaller pages or raise maxResponseBytes`,
       { retryable: false, cause: thrown },
     );
   }
@@ -79,6 +78,12 @@ function errorCode(thrown: unknown): string | undefined {
     current = current.cause;
   }
   return undefined;
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+  if (bytes >= 1024) return `${Math.round((bytes / 1024) * 10) / 10} KB`;
+  return `${bytes} bytes`;
 }
 
 function hostOf(url: string): string {
