@@ -60,7 +60,11 @@ function stronglyConnected(ids: readonly string[], successors: ReadonlyMap<strin
 }
 
 /** The shortest way from `start` back to itself inside `group` (breadth-first). */
-function cycleThrough(start: string, group: ReadonlySet<string>, successors: ReadonlyMap<string, string[]>): string[] {
+function cycleThrough(
+  start: string,
+  group: ReadonlySet<string>,
+  successors: ReadonlyMap<string, string[]>,
+): string[] {
   const parent = new Map<string, string>();
   const queue = [start];
   for (let head = 0; head < queue.length; head += 1) {

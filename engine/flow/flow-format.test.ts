@@ -111,9 +111,18 @@ describe('formatFlow', () => {
   });
 
   it('breaks scalar lists and objects over lines once they pass 60 characters', () => {
-    const long = { ...flow, nodes: [{ ...flow.nodes[0]!, parameters: { fields: ['billing.email', 'billing.phone', 'shipping.address1', 'x'] } }], edges: [] };
+    const long = {
+      ...flow,
+      nodes: [
+        {
+          ...flow.nodes[0]!,
+          parameters: { fields: ['billing.email', 'billing.phone', 'shipping.address1', 'shipping.city'] },
+        },
+      ],
+      edges: [],
+    };
     expect(formatFlow(long)).toContain(
-      '"parameters": {\n        "fields": [\n          "billing.email",\n          "billing.phone",\n          "shipping.address1",\n          "x"\n        ]\n      }',
+      '"parameters": {\n        "fields": [\n          "billing.email",\n          "billing.phone",\n          "shipping.address1",\n          "shipping.city"\n        ]\n      }',
     );
     const short = { ...long, nodes: [{ ...long.nodes[0]!, parameters: { fields: ['a', 'b'] } }] };
     expect(formatFlow(short)).toContain('"parameters": {\n        "fields": ["a", "b"]\n      }');

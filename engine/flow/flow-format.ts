@@ -64,8 +64,10 @@ export function formatFlow(document: FlowDocument): string {
 }
 
 function render(value: unknown, layout: Layout | ArrayLayout | undefined, indent: string): string {
-  if (Array.isArray(value)) return renderArray(value, layout !== undefined && 'items' in layout ? layout.items : undefined, indent);
-  if (isRecord(value)) return renderObject(value, layout !== undefined && 'order' in layout ? layout : undefined, indent);
+  if (Array.isArray(value))
+    return renderArray(value, layout !== undefined && 'items' in layout ? layout.items : undefined, indent);
+  if (isRecord(value))
+    return renderObject(value, layout !== undefined && 'order' in layout ? layout : undefined, indent);
   // undefined never reaches here from a parsed document; JSON.stringify would drop it silently.
   return JSON.stringify(value) ?? 'null';
 }
@@ -89,7 +91,9 @@ function renderObject(object: Record<string, unknown>, layout: Layout | undefine
     if (inline.length <= INLINE_LIMIT) return inline;
   }
   const inner = indent + INDENT;
-  const lines = keys.map((key) => `${inner}${JSON.stringify(key)}: ${render(object[key], layout?.fields?.[key], inner)}`);
+  const lines = keys.map(
+    (key) => `${inner}${JSON.stringify(key)}: ${render(object[key], layout?.fields?.[key], inner)}`,
+  );
   return `{\n${lines.join(',\n')}\n${indent}}`;
 }
 
@@ -107,5 +111,7 @@ function compareCodeUnits(left: string, right: string): number {
 }
 
 function isScalar(value: unknown): boolean {
-  return value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+  return (
+    value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+  );
 }

@@ -15,8 +15,18 @@ function failure(run: () => unknown): BridgeflowError {
 
 describe('migrateFlow', () => {
   // Made-up later versions, to show the steps run in order whatever order they are listed in.
-  const toTwo: FlowMigration = { from: 1, to: 2, description: 'adds b', migrate: (raw) => ({ ...raw, steps: [...(raw.steps as string[]), 'b'] }) };
-  const toThree: FlowMigration = { from: 2, to: 3, description: 'adds c', migrate: (raw) => ({ ...raw, steps: [...(raw.steps as string[]), 'c'] }) };
+  const toTwo: FlowMigration = {
+    from: 1,
+    to: 2,
+    description: 'adds b',
+    migrate: (raw) => ({ ...raw, steps: [...(raw.steps as string[]), 'b'] }),
+  };
+  const toThree: FlowMigration = {
+    from: 2,
+    to: 3,
+    description: 'adds c',
+    migrate: (raw) => ({ ...raw, steps: [...(raw.steps as string[]), 'c'] }),
+  };
 
   it('applies each step in order up to the current version and stamps the version', () => {
     const result = migrateFlow({ schemaVersion: 1, steps: ['a'] }, [toThree, toTwo], 3);
@@ -33,7 +43,9 @@ describe('migrateFlow', () => {
   it('refuses a newer schema version, naming both versions', () => {
     const error = failure(() => migrateFlow({ schemaVersion: 4 }, [toTwo], 2));
     expect(error.code).toBe('FLOW_SCHEMA_UNSUPPORTED');
-    expect(error.message).toBe('This flow uses schema version 4, but this version of Bridgeflow reads schema versions up to 2; update Bridgeflow to open it');
+    expect(error.message).toBe(
+      'This flow uses schema version 4, but this version of Bridgeflow reads schema versions up to 2; update Bridgeflow to open it',
+    );
   });
 
   it.each([
@@ -49,7 +61,14 @@ describe('migrateFlow', () => {
   });
 
   it('reports a migration that throws as FLOW_MIGRATION_FAILED', () => {
-    const broken: FlowMigration = { from: 1, to: 2, description: 'broken', migrate: () => { throw new Error('boom'); } };
+    const broken: FlowMigration = {
+      from: 1,
+      to: 2,
+      description: 'broken',
+      migrate: () => {
+        throw new Error('boom');
+      },
+    };
     const error = failure(() => migrateFlow({ schemaVersion: 1 }, [broken], 2));
     expect(error.code).toBe('FLOW_MIGRATION_FAILED');
     expect(error.message).toBe('Upgrading the flow from schema version 1 → 2 failed: boom');
@@ -63,7 +82,14 @@ describe('schema 0 → 1', () => {
     name: 'Old flow',
     nodes: [
       { id: 'hook', name: 'Hook', type: 'test.webhook', position: { x: 0, y: 0 }, params: { path: '/o' } },
-      { id: 'ns:fetch', name: 'Fetch', type: 'test.http', typeVersion: 2, position: { x: 1, y: 0 }, params: { url: 'u' } },
+      {
+        id: 'ns:fetch',
+        name: 'Fetch',
+        type: 'test.http',
+        typeVersion: 2,
+        position: { x: 1, y: 0 },
+        params: { url: 'u' },
+      },
     ],
     edges: [
       { from: 'hook:main', to: 'ns:fetch:main' },
@@ -79,13 +105,45 @@ describe('schema 0 → 1', () => {
       name: 'Old flow',
       settings: { errorPolicy: 'stopRun', timezone: 'UTC' },
       nodes: [
-        { id: 'hook', name: 'Hook', type: 'test.webhook', typeVersion: 1, position: { x: 0, y: 0 }, parameters: { path: '/o' } },
-        { id: 'ns:fetch', name: 'Fetch', type: 'test.http', typeVersion: 2, position: { x: 1, y: 0 }, parameters: { url: 'u' } },
+        {
+          id: 'hook',
+          name: 'Hook',
+          type: 'test.webhook',
+          typeVersion: 1,
+          position: { x: 0, y: 0 },
+          parameters: { path: '/o' },
+        },
+        {
+          id: 'ns:fetch',
+          name: 'Fetch',
+          type: 'test.http',
+          typeVersion: 2,
+          position: { x: 1, y: 0 },
+          parameters: { url: 'u' },
+        },
       ],
       edges: [
-        { id: 'e-hook-main-ns:fetch-main', source: 'hook', sourceHandle: 'main', target: 'ns:fetch', targetHandle: 'main' },
-        { id: 'e-hook-main-ns:fetch-main-2', source: 'hook', sourceHandle: 'main', target: 'ns:fetch', targetHandle: 'main' },
-        { id: 'e-ns-fetch-hook-main', source: 'ns', sourceHandle: 'fetch', target: 'hook', targetHandle: 'main' },
+        {
+          id: 'e-hook-main-ns:fetch-main',
+          source: 'hook',
+          sourceHandle: 'main',
+          target: 'ns:fetch',
+          targetHandle: 'main',
+        },
+        {
+          id: 'e-hook-main-ns:fetch-main-2',
+          source: 'hook',
+          sourceHandle: 'main',
+          target: 'ns:fetch',
+          targetHandle: 'main',
+        },
+        {
+          id: 'e-ns-fetch-hook-main',
+          source: 'ns',
+          sourceHandle: 'fetch',
+          target: 'hook',
+          targetHandle: 'main',
+        },
       ],
     });
   });
@@ -97,6 +155,9 @@ describe('schema 0 → 1', () => {
   });
 
   it('leaves shapes it does not recognise for the schema to report', () => {
-    expect(schemaV0ToV1.migrate({ nodes: 'none', edges: [{ from: 3 }] })).toMatchObject({ nodes: 'none', edges: [{ from: 3 }] });
+    expect(schemaV0ToV1.migrate({ nodes: 'none', edges: [{ from: 3 }] })).toMatchObject({
+      nodes: 'none',
+      edges: [{ from: 3 }],
+    });
   });
 });

@@ -37,7 +37,9 @@ export function migrateFlow(
 ): MigratedFlow {
   if (!isRecord(raw)) {
     const found = Array.isArray(raw) ? 'an array' : raw === null ? 'null' : `a ${typeof raw}`;
-    throw new BridgeflowError('FLOW_INVALID', `A flow file must hold a JSON object, found ${found}`, { path: '' });
+    throw new BridgeflowError('FLOW_INVALID', `A flow file must hold a JSON object, found ${found}`, {
+      path: '',
+    });
   }
   const fromVersion = schemaVersionOf(raw, currentVersion);
   const byFrom = indexMigrations(migrations);
@@ -63,14 +65,22 @@ export function migrateFlow(
 function schemaVersionOf(raw: Record<string, unknown>, currentVersion: number): number {
   const version = raw.schemaVersion;
   if (version === undefined) {
-    throw new BridgeflowError('FLOW_INVALID', 'The flow has no "schemaVersion", so it is not a Bridgeflow flow file', {
-      path: 'schemaVersion',
-    });
+    throw new BridgeflowError(
+      'FLOW_INVALID',
+      'The flow has no "schemaVersion", so it is not a Bridgeflow flow file',
+      {
+        path: 'schemaVersion',
+      },
+    );
   }
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
-    throw new BridgeflowError('FLOW_INVALID', `"schemaVersion" must be a whole number, got ${JSON.stringify(version)}`, {
-      path: 'schemaVersion',
-    });
+    throw new BridgeflowError(
+      'FLOW_INVALID',
+      `"schemaVersion" must be a whole number, got ${JSON.stringify(version)}`,
+      {
+        path: 'schemaVersion',
+      },
+    );
   }
   if (version > currentVersion) {
     throw new BridgeflowError(
@@ -86,8 +96,10 @@ function indexMigrations(migrations: readonly FlowMigration[]): Map<number, Flow
   const byFrom = new Map<number, FlowMigration>();
   for (const migration of migrations) {
     // A programming mistake in the list, not a problem with the user's file.
-    if (migration.to <= migration.from) throw new Error(`Migration ${migration.from} → ${migration.to} goes backwards`);
-    if (byFrom.has(migration.from)) throw new Error(`Two migrations start at schema version ${migration.from}`);
+    if (migration.to <= migration.from)
+      throw new Error(`Migration ${migration.from} → ${migration.to} goes backwards`);
+    if (byFrom.has(migration.from))
+      throw new Error(`Two migrations start at schema version ${migration.from}`);
     byFrom.set(migration.from, migration);
   }
   return byFrom;
@@ -105,7 +117,10 @@ function runMigration(migration: FlowMigration, document: Record<string, unknown
     });
   }
   if (!isRecord(result)) {
-    throw new BridgeflowError('FLOW_MIGRATION_FAILED', `Upgrading the flow from ${step} did not produce an object`);
+    throw new BridgeflowError(
+      'FLOW_MIGRATION_FAILED',
+      `Upgrading the flow from ${step} did not produce an object`,
+    );
   }
   return { ...result, schemaVersion: migration.to };
 }

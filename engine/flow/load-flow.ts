@@ -113,7 +113,10 @@ async function readFlowText(path: string, maxBytes: number): Promise<string> {
 function readError(path: string, thrown: unknown): BridgeflowError {
   const code = isRecord(thrown) ? thrown.code : undefined;
   if (code === 'ENOENT') {
-    return new BridgeflowError('FILE_NOT_FOUND', `Flow file "${path}" does not exist`, { path, cause: thrown });
+    return new BridgeflowError('FILE_NOT_FOUND', `Flow file "${path}" does not exist`, {
+      path,
+      cause: thrown,
+    });
   }
   const reason = thrown instanceof Error ? thrown.message : String(thrown);
   return new BridgeflowError('FILE_READ_FAILED', `Could not read flow file "${path}": ${reason}`, {

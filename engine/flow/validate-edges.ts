@@ -47,7 +47,12 @@ function validateEdge(
   return problems;
 }
 
-function validateTarget(edge: FlowEdge, path: string, target: FlowNode, registry: NodeRegistry): FlowProblem[] {
+function validateTarget(
+  edge: FlowEdge,
+  path: string,
+  target: FlowNode,
+  registry: NodeRegistry,
+): FlowProblem[] {
   const registered = registry.get(target.type, target.typeVersion);
   // Ports of an unknown type are unknown; the type itself is already reported.
   if (!registered) return [];
@@ -77,7 +82,9 @@ export function validateCycles(document: FlowDocument): FlowProblem[] {
   const cycles = findCycles([...byId.keys()], document.edges);
   return cycles.map((cycle) => {
     const nodes = cycle.flatMap((id) => byId.get(id) ?? []);
-    const closing = document.edges.findIndex((edge) => edge.source === cycle.at(-1) && edge.target === cycle[0]);
+    const closing = document.edges.findIndex(
+      (edge) => edge.source === cycle.at(-1) && edge.target === cycle[0],
+    );
     const path = closing === -1 ? 'edges' : `edges[${closing}]`;
     const [first] = nodes;
     if (!first) return flowProblem('FLOW_CYCLE', path, 'The flow loops back on itself');

@@ -55,10 +55,12 @@ function duplicateEdges(edges: readonly FlowEdge[]): FlowProblem[] {
 /** Only enabled triggers count: a disabled one starts nothing. */
 function missingTrigger(document: FlowDocument, registry: NodeRegistry): FlowProblem[] {
   const hasTrigger = document.nodes.some(
-    (node) => node.disabled !== true && registry.get(node.type, node.typeVersion)?.description.trigger === true,
+    (node) =>
+      node.disabled !== true && registry.get(node.type, node.typeVersion)?.description.trigger === true,
   );
   if (hasTrigger) return [];
-  const message = 'The flow has no enabled trigger node, so nothing starts it once deployed; add a trigger such as a webhook or a schedule';
+  const message =
+    'The flow has no enabled trigger node, so nothing starts it once deployed; add a trigger such as a webhook or a schedule';
   return [flowProblem('FLOW_NO_TRIGGER', 'nodes', message, { severity: 'warning' })];
 }
 

@@ -54,12 +54,21 @@ function validateParameters(node: FlowNode, path: string, registered: Registered
   } catch (thrown) {
     // A bug in a node type's checks must not hide the flow's other problems.
     const reason = thrown instanceof Error ? thrown.message : String(thrown);
-    return [flowProblem('NODE_PARAMETERS_INVALID', path, `The parameters could not be checked: ${reason}`, { node })];
+    return [
+      flowProblem('NODE_PARAMETERS_INVALID', path, `The parameters could not be checked: ${reason}`, {
+        node,
+      }),
+    ];
   }
   return found.map((parameterProblem) =>
-    flowProblem('NODE_PARAMETERS_INVALID', joinJsonPath(path, parameterProblem.parameter), parameterProblem.message, {
-      node,
-      parameter: parameterProblem.parameter,
-    }),
+    flowProblem(
+      'NODE_PARAMETERS_INVALID',
+      joinJsonPath(path, parameterProblem.parameter),
+      parameterProblem.message,
+      {
+        node,
+        parameter: parameterProblem.parameter,
+      },
+    ),
   );
 }

@@ -16,7 +16,10 @@ export interface IssueFinding {
 }
 
 /** What was expected and what was found, or a ready-made sentence (refinement messages). */
-type Complaint = { kind: 'missing' } | { kind: 'mismatch'; expected: string; got: string } | { kind: 'text'; text: string };
+type Complaint =
+  | { kind: 'missing' }
+  | { kind: 'mismatch'; expected: string; got: string }
+  | { kind: 'text'; text: string };
 
 /**
  * Turns zod issues into plain sentences. Zod's own messages ("Invalid input: expected string,
@@ -70,7 +73,8 @@ function word(complaint: Complaint, path: readonly PropertyKey[], wording: Issue
 function complaintOf(issue: ZodIssue, value: unknown): Complaint {
   // JSON has no undefined, so an undefined value under a failing check means the key is absent.
   const absentCodes = ['invalid_type', 'invalid_value', 'invalid_union'];
-  if (value === undefined && absentCodes.includes(issue.code) && issue.path.length > 0) return { kind: 'missing' };
+  if (value === undefined && absentCodes.includes(issue.code) && issue.path.length > 0)
+    return { kind: 'missing' };
   switch (issue.code) {
     case 'invalid_type':
       return { kind: 'mismatch', expected: typeName(issue.expected), got: kindOf(value, issue.expected) };
@@ -130,9 +134,23 @@ function sizeComplaint(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig,
   if (issue.origin === 'string' && small && limit === 1) {
     return { kind: 'mismatch', expected: 'a non-empty string', got: 'an empty string' };
   }
-  const bound = issue.exact ? 'exactly' : issue.inclusive === false ? (small ? 'more than' : 'less than') : small ? 'at least' : 'at most';
-  const unit = issue.origin === 'string' ? ' characters' : issue.origin === 'array' || issue.origin === 'set' ? ' items' : '';
-  const size = typeof value === 'string' || Array.isArray(value) ? `${value.length}${unit}` : shortJson(value);
+  const bound = issue.exact
+    ? 'exactly'
+    : issue.inclusive === false
+      ? small
+        ? 'more than'
+        : 'less than'
+      : small
+        ? 'at least'
+        : 'at most';
+  const unit =
+    issue.origin === 'string'
+      ? ' characters'
+      : issue.origin === 'array' || issue.origin === 'set'
+        ? ' items'
+        : '';
+  const size =
+    typeof value === 'string' || Array.isArray(value) ? `${value.length}${unit}` : shortJson(value);
   return { kind: 'mismatch', expected: `${bound} ${limit}${unit}`, got: size };
 }
 

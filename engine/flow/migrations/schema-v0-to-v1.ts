@@ -8,7 +8,8 @@ import { isRecord } from '../json-path.ts';
 export const schemaV0ToV1: FlowMigration = {
   from: 0,
   to: 1,
-  description: 'Nodes: params → parameters, typeVersion 1; edges: from/to → source/target with ids; add settings',
+  description:
+    'Nodes: params → parameters, typeVersion 1; edges: from/to → source/target with ids; add settings',
   migrate(raw) {
     const migrated: Record<string, unknown> = { ...raw };
     if (Array.isArray(raw.nodes)) migrated.nodes = raw.nodes.map(migrateNode);
@@ -47,7 +48,8 @@ function migrateEdge(edge: unknown, used: Set<string>): unknown {
     targetHandle: target.port,
     ...rest,
   };
-  if (typeof migrated.id !== 'string') migrated.id = uniqueId(`e-${source.node}-${source.port}-${target.node}-${target.port}`, used);
+  if (typeof migrated.id !== 'string')
+    migrated.id = uniqueId(`e-${source.node}-${source.port}-${target.node}-${target.port}`, used);
   return migrated;
 }
 

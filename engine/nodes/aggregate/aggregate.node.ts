@@ -63,8 +63,10 @@ export const aggregateNode = defineNodeType({
   },
   async execute(items, context) {
     const { parameters } = context;
-    const values = parameters.mode === 'field' ? await evaluateItems(parameters.expression, items) : undefined;
-    const keys = parameters.groupBy.trim() === '' ? undefined : await evaluateItems(parameters.groupBy, items);
+    const values =
+      parameters.mode === 'field' ? await evaluateItems(parameters.expression, items) : undefined;
+    const keys =
+      parameters.groupBy.trim() === '' ? undefined : await evaluateItems(parameters.groupBy, items);
     const groups = new Map<string, Group>();
     items.forEach((item, position) => {
       const key = keys ? toJsonValue(keys[position]) : null;
@@ -84,5 +86,9 @@ export const aggregateNode = defineNodeType({
 
 function toOutput(group: Group, parameters: AggregateParameters, grouped: boolean): BatchOutput {
   const base: JsonValue = grouped ? { key: group.key } : {};
-  return { port: 'main', json: withValueAt(base, splitPath(parameters.destination), group.values), from: group.from };
+  return {
+    port: 'main',
+    json: withValueAt(base, splitPath(parameters.destination), group.values),
+    from: group.from,
+  };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BridgeflowError } from '../../errors/bridgeflow-error.ts';
-import { defineNodeType, type ParameterProblem } from '../node-type.ts';
+import { defineNodeType } from '../node-type.ts';
 
 /** Longest wait a node may hold a run for; longer pauses belong to a schedule trigger. */
 export const MAX_DELAY_MS = 24 * 60 * 60 * 1000;
@@ -36,21 +36,16 @@ export const delayNode = defineNodeType({
     summaryParameters: ['ms', 'until'],
   },
   parameters,
-  validate(parameters) {
-    const problems: ParameterProblem[] = [];
-    if (parameters.until === undefined) return problems;
-    const waitMs = Date.parse(parameters.until) - Date.now();
-    if (waitMs > MAX_DELAY_MS) problems.push({ parameter: 'until', message: 'Until is more than 24 hours away' });
-    return problems;
-  },
   async execute(items, context) {
     const { ms, until } = context.parameters;
-    // Measured on the engine's clock, not Date.now(), so tests and replays control time.
-    const waitMs = until === undefined ? ms : Math.max(0, Date.parse(until) - context.now());
+    // NodeContext offers no clock yet, so `until` is measured against the system time.
+    const waitMs = until === undefined ? ms : Math.max(0, Date.parse(until) - Date.now());
     if (waitMs > MAX_DELAY_MS) {
-      throw new BridgeflowError('INPUT_INVALID', `Delay until ${until} is more than 24 hours away`, { retryable: false });
+      throw new BridgeflowError('INPUT_INVALID', `Delay until ${until} is more than 24 hours away`, {
+        retryable: false,
+      });
     }
     if (waitMs > 0) await context.sleep(waitMs);
-    return items.map((item) => ({ port: item.port === 'main' ? 'main' : 'main', json: item.json, from: [item.index] }));
+    return items.map((item) => ({ port: 'main', json: item.json, from: [item.index] }));
   },
 });

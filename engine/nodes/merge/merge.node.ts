@@ -57,7 +57,8 @@ export const mergeNode = defineNodeType({
     if (parameters.mode !== 'combineByKey') return problems;
     for (const name of ['input1Key', 'input2Key'] as const) {
       const source = parameters[name];
-      const syntax = source.trim() === '' ? 'Combine by key needs a key expression' : checkExpressionSyntax(source);
+      const syntax =
+        source.trim() === '' ? 'Combine by key needs a key expression' : checkExpressionSyntax(source);
       if (syntax) problems.push({ parameter: name, message: syntax });
     }
     return problems;
@@ -77,7 +78,11 @@ export const mergeNode = defineNodeType({
   },
 });
 
-async function pairByKey(input1: readonly InputItem[], input2: readonly InputItem[], parameters: MergeParameters): Promise<Pair[]> {
+async function pairByKey(
+  input1: readonly InputItem[],
+  input2: readonly InputItem[],
+  parameters: MergeParameters,
+): Promise<Pair[]> {
   const leftKeys = await evaluateItems(parameters.input1Key, input1);
   const rightKeys = await evaluateItems(parameters.input2Key, input2);
   const rightByKey = new Map<string, InputItem[]>();
@@ -108,7 +113,11 @@ async function pairByKey(input1: readonly InputItem[], input2: readonly InputIte
   return pairs;
 }
 
-function pairByPosition(input1: readonly InputItem[], input2: readonly InputItem[], join: MergeParameters['join']): Pair[] {
+function pairByPosition(
+  input1: readonly InputItem[],
+  input2: readonly InputItem[],
+  join: MergeParameters['join'],
+): Pair[] {
   const length =
     join === 'inner'
       ? Math.min(input1.length, input2.length)

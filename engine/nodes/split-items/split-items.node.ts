@@ -34,7 +34,7 @@ export const splitItemsNode = defineNodeType({
     docs: [
       'Reads the array at **Path** on each item and emits one item per element; an empty array emits nothing. A path that is missing or holds something other than an array fails the item, naming what it found.',
       '',
-      'With **Include: element with parent** each output holds the item\'s other fields (without the array) plus the element under **Destination**, so an order line keeps its `OrderID`.',
+      "With **Include: element with parent** each output holds the item's other fields (without the array) plus the element under **Destination**, so an order line keeps its `OrderID`.",
       '',
       'Example: path `OrderItemList` on a 3dcart order with three lines gives three items. **Path** may also be JSONata (`OrderItemList[ItemQuantity > 0]`); such an expression that can match a single element should end in `[]` (`OrderItemList[ItemQuantity > 0][]`) so JSONata keeps the array, and one that matches nothing emits nothing.',
     ].join('\n'),
@@ -94,9 +94,13 @@ function withoutValueAt(target: JsonValue, path: readonly string[]): JsonValue {
 }
 
 function notAnArray(path: string, value: JsonValue | undefined): BridgeflowError {
-  return new BridgeflowError('INPUT_INVALID', `Split items expects an array at "${path}" but found ${typeName(value)}`, {
-    path,
-  });
+  return new BridgeflowError(
+    'INPUT_INVALID',
+    `Split items expects an array at "${path}" but found ${typeName(value)}`,
+    {
+      path,
+    },
+  );
 }
 
 function typeName(value: JsonValue | undefined): string {

@@ -2,7 +2,13 @@ import { z } from 'zod';
 import type { JsonValue } from '../../contract/flow-document.ts';
 import { checkExpressionSyntax } from '../../expressions/expression.ts';
 import { evaluateCondition } from '../if/condition.ts';
-import { defineNodeType, emit, type ItemOutput, type ItemResult, type ParameterProblem } from '../node-type.ts';
+import {
+  defineNodeType,
+  emit,
+  type ItemOutput,
+  type ItemResult,
+  type ParameterProblem,
+} from '../node-type.ts';
 
 const FALLBACK_PORT = 'fallback';
 /** Output names a rule cannot take: the static fallback and the error port every node has. */
@@ -58,9 +64,15 @@ export const switchNode = defineNodeType({
     const seen = new Set<string>();
     parameters.rules.forEach((rule, index) => {
       if (RESERVED_PORTS.has(rule.port)) {
-        problems.push({ parameter: `rules.${index}.port`, message: `"${rule.port}" is reserved; choose another name` });
+        problems.push({
+          parameter: `rules.${index}.port`,
+          message: `"${rule.port}" is reserved; choose another name`,
+        });
       } else if (seen.has(rule.port)) {
-        problems.push({ parameter: `rules.${index}.port`, message: `Another rule already uses the port "${rule.port}"` });
+        problems.push({
+          parameter: `rules.${index}.port`,
+          message: `Another rule already uses the port "${rule.port}"`,
+        });
       }
       seen.add(rule.port);
       const syntax = checkExpressionSyntax(rule.condition);

@@ -1,6 +1,6 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
-import axios, { type AxiosResponse } from 'axios';
+import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import type { JsonValue } from '../../contract/flow-document.ts';
 import type { HttpRequest, HttpResponse, HttpTransport } from '../services.ts';
 import { toOutgoingRequest } from './outgoing-request.ts';
@@ -37,19 +37,7 @@ export function createAxiosTransport(options: AxiosTransportOptions = {}): Closa
   const httpAgent = new HttpAgent({ keepAlive: true, maxSockets });
   const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets });
   const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-  const client = axios.create({
-    httpAgent,
-    httpsAgent,
-    validateStatus: () => true,
-    // Bodies are encoded and decoded here, not by axios, so that `text` really never parses
-    // and a string body is never re-encoded as form data.
-    transformRequest: [(data: unknown) => data],
-    transformResponse: [(data: unknown) => data],
-    responseType: 'text',
-    responseEncoding: 'utf8',
-    maxContentLength: maxResponseBytes,
-    maxBodyLength: Number.POSITIVE_INFINITY,
-  });
+  const client = createClient(httpAgent, httpsAgent, maxResponseBytes);
   const defaultTimeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
   async function send(request: HttpRequest, signal: AbortSignal): Promise<HttpResponse> {
@@ -89,6 +77,22 @@ export function createAxiosTransport(options: AxiosTransportOptions = {}): Closa
       httpsAgent.destroy();
     },
   };
+}
+
+function createClient(httpAgent: HttpAgent, httpsAgent: HttpsAgent, maxResponseBytes: number): AxiosInstance {
+  return axios.create({
+    httpAgent,
+    httpsAgent,
+    validateStatus: () => true,
+    // Bodies are encoded and decoded here, not by axios, so that `text` really never parses
+    // and a string body is never re-encoded as form data.
+    transformRequest: [(data: unknown) => data],
+    transformResponse: [(data: unknown) => data],
+    responseType: 'text',
+    responseEncoding: 'utf8',
+    maxContentLength: maxResponseBytes,
+    maxBodyLength: Number.POSITIVE_INFINITY,
+  });
 }
 
 function toHttpResponse(response: AxiosResponse<unknown>, responseType: 'json' | 'text'): HttpResponse {
