@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FlowNode, JsonValue } from '../contract/flow-document.ts';
+import { type FlowNode, type JsonValue, JsonValueSchema } from '../contract/flow-document.ts';
 import type { NodeDescription, PortDescription } from '../contract/node-description.ts';
 import type { NodeType } from './node-type.ts';
 
@@ -100,8 +100,8 @@ function defaultsOf(schema: z.ZodType): Record<string, JsonValue> {
   if (!(schema instanceof z.ZodObject)) return defaults;
   for (const [key, field] of Object.entries(schema.shape)) {
     if (!(field instanceof z.ZodType)) continue;
-    const parsed = field.safeParse(undefined);
-    if (parsed.success && parsed.data !== undefined) defaults[key] = parsed.data as JsonValue;
+    const parsed = JsonValueSchema.safeParse(field.safeParse(undefined).data);
+    if (parsed.success) defaults[key] = parsed.data;
   }
   return defaults;
 }

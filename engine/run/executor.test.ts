@@ -60,7 +60,20 @@ const slowNode = defineNodeType({
   },
 });
 
-const registry = new NodeRegistry([manualTriggerNode, setFieldsNode, flakyNode, slowNode]);
+/** Reads its credential and fails with a message that echoes the password, as remote systems do. */
+const leakyNode = defineNodeType({
+  kind: 'item',
+  description: { ...flakyNode.description, type: 'test.leaky', label: 'Leaky' },
+  parameters: z.object({}),
+  async executeItem(_json, context) {
+    const { password } = await context.credentials('api');
+    throw new BridgeflowError('CONNECTOR_AUTH', `Login with password ${password} refused`, {
+      remote: { message: `bad password '${password}'` },
+    });
+  },
+});
+
+const registry = new NodeRegistry([manualTriggerNode, setFieldsNode, flakyNode, slowNode, leakyNode]);
 const trigger = { id: 'start', type: 'core.manualTrigger' };
 const set = (id: string, path: string, value: JsonValue) => ({
   id,
@@ -397,5 +410,25 @@ describe('runFlow', () => {
       triggerNodeId: 'second',
     });
     expect(trace.nodes.map((node) => node.status)).toEqual(['skipped', 'ok']);
+  });
+
+  it('masks credential values in the errors it records', async () => {
+    const flow = buildFlow([trigger, { id: 'leaky', type: 'test.leaky', credentials: { api: 'erp-login' } }], ['start -> leaky']);
+    const services = createTestServices({ secrets: { 'erp-login': { username: 'ann', password: 'hunter2!' } } });
+    const trace = await runFlow({ flow, registry, services, input: [{}] });
+    expect(trace.error?.message).toBe('Login with password *** refused');
+    expect(trace.error?.remote?.message).toBe("bad password '***'");
+    expect(JSON.stringify(trace)).not.toContain('hunter2!');
+  });
+
+  it('says which credential is missing', async () => {
+    const flow = buildFlow([trigger, { id: 'leaky', type: 'test.leaky', name: 'ERP', credentials: { api: 'gone' } }], [
+      'start -> leaky',
+    ]);
+    const trace = await runFlow({ flow, registry, services: createTestServices(), input: [{}] });
+    expect(trace.error).toMatchObject({
+      code: 'CONNECTOR_AUTH',
+      message: 'Credential "gone" used by node "ERP" was not found in the credential store',
+    });
   });
 });

@@ -4,6 +4,7 @@ import type { NodeTrace, TraceItemError, TraceOutput } from '../contract/run-tra
 import { BridgeflowError, toErrorData } from '../errors/bridgeflow-error.ts';
 import type { BatchNodeType, InputItem, ItemNodeType, ItemResult, TriggerMeta } from '../nodes/node-type.ts';
 import type { PlannedNode, PortItems } from './execution-plan.ts';
+import { createSecretMasker } from './http/secret-masking.ts';
 import { NodeScope, type NodeScopeShared } from './node-scope.ts';
 import { NO_RETRY, retryDelayMs } from './retry-policy.ts';
 import type { EngineServices } from './services.ts';
@@ -121,6 +122,15 @@ class NodeRun {
     });
   }
 
+  /** Error data with the node's credential values masked: remote systems echo them in messages. */
+  masked(error: ErrorData): ErrorData {
+    if (this.shared.secrets.length === 0) return error;
+    const masker = createSecretMasker(this.shared.secrets);
+    const data: ErrorData = { ...error, message: masker.text(error.message) };
+    if (error.remote?.message !== undefined) data.remote = { ...error.remote, message: masker.text(error.remote.message) };
+    return data;
+  }
+
   /**
    * Retries a failed attempt while the error is retryable and attempts remain; then routes the
    * failure: the error port when wired, else dropped under continue-on-error, else the run stops.
@@ -142,8 +152,8 @@ class NodeRun {
         error = toErrorData(thrown, context);
       }
     }
-    if (error.code === 'RUN_CANCELLED' || this.environment.signal.aborted)
-      throw new UnhandledItemFailure(error);
+    error = this.masked(error);
+    if (error.code === 'RUN_CANCELLED' || this.environment.signal.aborted) throw new UnhandledItemFailure(error);
     const handling = this.planned.wiredOutputs.has('error')
       ? 'errorPort'
       : this.continueOnError
