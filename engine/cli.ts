@@ -71,12 +71,17 @@ async function main(argv: readonly string[]): Promise<void> {
     process.exitCode = exitCode;
   } catch (thrown) {
     if (thrown instanceof CommanderError) {
-      const helpOrVersion = thrown.code === 'commander.helpDisplayed' || thrown.code === 'commander.version' || thrown.code === 'commander.help';
+      const helpOrVersion =
+        thrown.code === 'commander.helpDisplayed' ||
+        thrown.code === 'commander.version' ||
+        thrown.code === 'commander.help';
       process.exitCode = helpOrVersion ? 0 : 2;
       return;
     }
     // Commands report their own errors; anything here is a bug, shown without a stack trace.
-    process.stderr.write(`bridgeflow: internal error: ${thrown instanceof Error ? thrown.message : String(thrown)}\n`);
+    process.stderr.write(
+      `bridgeflow: internal error: ${thrown instanceof Error ? thrown.message : String(thrown)}\n`,
+    );
     process.exitCode = 1;
   }
 }

@@ -26,6 +26,8 @@ export async function loadValidFlow(path: string, registry: NodeRegistry): Promi
 
 /** Problems as lines for a terminal, errors first. */
 export function describeProblems(problems: readonly FlowProblem[]): string {
-  const ordered = [...problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  const ordered = [...problems].sort((a, b) =>
+    a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1,
+  );
   return `${problemsToText(ordered)}\n`;
 }

@@ -33,7 +33,10 @@ export async function runCommand(
   registry: NodeRegistry,
   io: CliIo,
 ): Promise<number> {
-  let prepared: { flow: NonNullable<Awaited<ReturnType<typeof loadValidFlow>>['document']>; input: JsonValue };
+  let prepared: {
+    flow: NonNullable<Awaited<ReturnType<typeof loadValidFlow>>['document']>;
+    input: JsonValue;
+  };
   try {
     const checked = await loadValidFlow(flowPath, registry);
     if (!checked.document) {
@@ -63,7 +66,13 @@ export async function runCommand(
     });
     if (options.trace) await writeFile(options.trace, `${JSON.stringify(trace, null, 2)}\n`);
     if (options.json) {
-      io.out(`${JSON.stringify(trace.outputs.flatMap((output) => output.items), null, 2)}\n`);
+      io.out(
+        `${JSON.stringify(
+          trace.outputs.flatMap((output) => output.items),
+          null,
+          2,
+        )}\n`,
+      );
       if (trace.status !== 'succeeded') io.err(`Run ${trace.status}: ${trace.error?.message ?? ''}\n`);
     } else {
       io.out(formatRunReport(trace));
@@ -85,9 +94,13 @@ async function readInput(path: string, maxInputMb = DEFAULT_MAX_INPUT_MB): Promi
   const parsed = parseJson(text);
   if (!parsed.ok) {
     const { line, column, message } = parsed.failure;
-    throw new BridgeflowError('INPUT_INVALID', `Input file "${path}" is not valid JSON: line ${line}, column ${column}: ${message}`, {
-      path,
-    });
+    throw new BridgeflowError(
+      'INPUT_INVALID',
+      `Input file "${path}" is not valid JSON: line ${line}, column ${column}: ${message}`,
+      {
+        path,
+      },
+    );
   }
   return toJsonValue(parsed.value);
 }

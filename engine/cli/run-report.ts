@@ -57,14 +57,17 @@ function verdict(trace: RunTrace): string {
     return `Run succeeded in ${time}${handled}.`;
   }
   const error = trace.error;
-  const where = error?.nodeName ? ` in node "${error.nodeName}"${error.itemIndex === undefined ? '' : ` on item ${error.itemIndex}`}` : '';
+  const where = error?.nodeName
+    ? ` in node "${error.nodeName}"${error.itemIndex === undefined ? '' : ` on item ${error.itemIndex}`}`
+    : '';
   const remote = error?.remote?.message ? ` (remote: ${error.remote.message})` : '';
   return `Run ${trace.status}${where} after ${time}: ${error?.code ?? ''} ${error?.message ?? ''}${remote}`.trimEnd();
 }
 
 function table(rows: readonly string[][]): string[] {
   const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, column) => (widths[column] = Math.max(widths[column] ?? 0, cell.length)));
+  for (const row of rows)
+    row.forEach((cell, column) => (widths[column] = Math.max(widths[column] ?? 0, cell.length)));
   return rows.map((row) =>
     row
       .map((cell, column) => cell.padEnd(widths[column] ?? 0))

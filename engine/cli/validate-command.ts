@@ -16,11 +16,14 @@ export async function validateCommand(path: string, registry: NodeRegistry, io: 
   const warnings = checked.problems.length - errors;
   if (checked.problems.length > 0) io.err(describeProblems(checked.problems));
   if (!checked.document) {
-    io.err(`${path}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
+    io.err(
+      `${path}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`,
+    );
     return EXIT.invalid;
   }
   const { nodes, edges } = checked.document;
-  const migrated = checked.migratedFrom === undefined ? '' : ` (upgraded from schema version ${checked.migratedFrom})`;
+  const migrated =
+    checked.migratedFrom === undefined ? '' : ` (upgraded from schema version ${checked.migratedFrom})`;
   io.out(`${path} is valid: ${nodes.length} nodes, ${edges.length} edges, ${warnings} warnings${migrated}\n`);
   return EXIT.ok;
 }

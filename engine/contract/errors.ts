@@ -16,7 +16,6 @@ export const ERROR_CODES = [
   'FILE_NOT_FOUND',
   'FILE_READ_FAILED',
   // Nodes and runs
-  'NODE_UNKNOWN_TYPE',
   'NODE_PARAMETERS_INVALID',
   'NODE_FAILED',
   'NODE_TIMEOUT',

@@ -6,7 +6,10 @@ import { compileTemplate } from './template.ts';
 const order = {
   OrderID: 20931,
   billing: { email: 'ann@example.com', address: { city: 'Austin' } },
-  lines: [{ sku: 'A', qty: 2 }, { sku: 'B', qty: 1 }],
+  lines: [
+    { sku: 'A', qty: 2 },
+    { sku: 'B', qty: 1 },
+  ],
   tags: ['vip'],
   empty: null,
   true: 'a field named true',
@@ -43,7 +46,10 @@ describe('compileExpression', () => {
 
   it('reports a syntax error with its position', () => {
     expect(() => compileExpression('billing.email &')).toThrow(
-      expect.objectContaining({ code: 'EXPRESSION_SYNTAX', message: expect.stringMatching(/at character \d+/) }),
+      expect.objectContaining({
+        code: 'EXPRESSION_SYNTAX',
+        message: expect.stringMatching(/at character \d+/),
+      }),
     );
   });
 
@@ -74,6 +80,8 @@ describe('compileTemplate', () => {
   });
 
   it('rejects a placeholder that does not parse', () => {
-    expect(() => compileTemplate('/orders/{{ OrderID + }}')).toThrow(expect.objectContaining({ code: 'EXPRESSION_SYNTAX' }));
+    expect(() => compileTemplate('/orders/{{ OrderID + }}')).toThrow(
+      expect.objectContaining({ code: 'EXPRESSION_SYNTAX' }),
+    );
   });
 });

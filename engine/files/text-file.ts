@@ -47,13 +47,20 @@ export async function readTextFile(path: string, options: ReadTextFileOptions): 
 function readError(path: string, label: string, thrown: unknown): BridgeflowError {
   const code = thrown instanceof Error && 'code' in thrown ? thrown.code : undefined;
   if (code === 'ENOENT') {
-    return new BridgeflowError('FILE_NOT_FOUND', `${label} "${path}" does not exist`, { path, cause: thrown });
+    return new BridgeflowError('FILE_NOT_FOUND', `${label} "${path}" does not exist`, {
+      path,
+      cause: thrown,
+    });
   }
   const reason = thrown instanceof Error ? thrown.message : String(thrown);
-  return new BridgeflowError('FILE_READ_FAILED', `Could not read ${label.toLowerCase()} "${path}": ${reason}`, {
-    path,
-    cause: thrown,
-  });
+  return new BridgeflowError(
+    'FILE_READ_FAILED',
+    `Could not read ${label.toLowerCase()} "${path}": ${reason}`,
+    {
+      path,
+      cause: thrown,
+    },
+  );
 }
 
 /** Sizes in MiB, printed as "MB" the way file managers do; one decimal, none when whole. */

@@ -35,8 +35,21 @@ export function parseJson(text: string): JsonParseResult {
   }
 }
 
+// Invisible characters V8 quotes as they are (`Unexpected token '<newline>'`), named instead.
+const INVISIBLE_TOKENS: Readonly<Record<string, string>> = {
+  '\n': 'line break',
+  '\r': 'line break',
+  '\t': 'tab',
+};
+
 function cleanMessage(message: string): string {
-  return message.replace(POSITION_SUFFIX, '').replace(EXCERPT_SUFFIX, '');
+  return message
+    .replace(POSITION_SUFFIX, '')
+    .replace(EXCERPT_SUFFIX, '')
+    .replace(
+      /^Unexpected token '([\n\r\t])'$/,
+      (_match, token: string) => `Unexpected ${INVISIBLE_TOKENS[token] ?? 'character'}`,
+    );
 }
 
 function positionOf(source: string, message: string): number {

@@ -1,8 +1,8 @@
-import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { type FlowDocument, FlowDocumentSchema } from '../contract/flow-document.ts';
-import type { FlowProblem } from '../contract/problems.ts';
+import { FLOW_PROBLEM_CODES, type FlowProblem, type FlowProblemCode } from '../contract/problems.ts';
 import { BridgeflowError } from '../errors/bridgeflow-error.ts';
+import { mebibytes, readTextFile } from '../files/text-file.ts';
 import { migrateFlow } from './flow-migrations.ts';
 import { formatJsonPath, isRecord, valueAt } from './json-path.ts';
 import { parseJson } from './json-text.ts';
@@ -39,7 +39,8 @@ export function parseFlowText(text: string, options: ParseFlowOptions = {}): Par
     migrated = migrateFlow(parsed.value);
   } catch (thrown) {
     if (!(thrown instanceof BridgeflowError)) throw thrown;
-    return { problems: [problem(thrown.code, thrown.details.path ?? '', thrown.message)] };
+    const code = FLOW_PROBLEM_CODES.find((known) => known === thrown.code) ?? 'FLOW_INVALID';
+    return { problems: [problem(code, thrown.details.path ?? '', thrown.message)] };
   }
   const migratedFrom = migrated.applied.length > 0 ? { migratedFrom: migrated.fromVersion } : {};
   const checked = FlowDocumentSchema.safeParse(migrated.raw);
@@ -51,7 +52,7 @@ export function parseFlowText(text: string, options: ParseFlowOptions = {}): Par
   return { problems, ...migratedFrom };
 }
 
-function problem(code: string, path: string, message: string): FlowProblem {
+function problem(code: FlowProblemCode, path: string, message: string): FlowProblem {
   return { severity: 'error', code, path, message };
 }
 
@@ -73,60 +74,11 @@ export interface LoadFlowOptions {
   maxBytes?: number;
 }
 
-const MEBIBYTE = 1024 * 1024;
-
 /**
  * Reads and parses a flow file. Problems with the flow's content are returned as problems; not
  * being able to read the file at all throws FILE_NOT_FOUND, INPUT_TOO_LARGE or FILE_READ_FAILED.
  */
 export async function loadFlowFile(path: string, options: LoadFlowOptions = {}): Promise<ParsedFlow> {
-  const text = await readFlowText(path, options.maxBytes ?? 10 * MEBIBYTE);
+  const text = await readTextFile(path, { maxBytes: options.maxBytes ?? mebibytes(10), label: 'Flow file' });
   return parseFlowText(text, { fileName: basename(path) });
-}
-
-async function readFlowText(path: string, maxBytes: number): Promise<string> {
-  let handle: Awaited<ReturnType<typeof open>>;
-  try {
-    handle = await open(path, 'r');
-  } catch (thrown) {
-    throw readError(path, thrown);
-  }
-  try {
-    // Size from the open handle, so the file checked is the file read.
-    const stats = await handle.stat();
-    if (!stats.isFile()) throw new BridgeflowError('FILE_READ_FAILED', `"${path}" is not a file`, { path });
-    if (stats.size > maxBytes) {
-      throw new BridgeflowError(
-        'INPUT_TOO_LARGE',
-        `Flow file "${path}" is ${(stats.size / MEBIBYTE).toFixed(1)} MB, larger than the ${megabytes(maxBytes)} MB limit`,
-        { path },
-      );
-    }
-    return await handle.readFile({ encoding: 'utf8' });
-  } catch (thrown) {
-    throw thrown instanceof BridgeflowError ? thrown : readError(path, thrown);
-  } finally {
-    await handle.close();
-  }
-}
-
-function readError(path: string, thrown: unknown): BridgeflowError {
-  const code = isRecord(thrown) ? thrown.code : undefined;
-  if (code === 'ENOENT') {
-    return new BridgeflowError('FILE_NOT_FOUND', `Flow file "${path}" does not exist`, {
-      path,
-      cause: thrown,
-    });
-  }
-  const reason = thrown instanceof Error ? thrown.message : String(thrown);
-  return new BridgeflowError('FILE_READ_FAILED', `Could not read flow file "${path}": ${reason}`, {
-    path,
-    cause: thrown,
-  });
-}
-
-/** A limit in MiB, printed as "MB" the way file managers do; one decimal, none when whole. */
-function megabytes(bytes: number): string {
-  const value = bytes / MEBIBYTE;
-  return Number.isInteger(value) ? String(value) : value.toFixed(1);
 }

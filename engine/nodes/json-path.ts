@@ -12,7 +12,12 @@ function isObject(value: JsonValue | undefined): value is JsonObject {
  * steps become new objects. `target` itself is never modified: items are shared between the
  * nodes and the trace.
  */
-export function withValueAt(target: JsonValue, path: readonly string[], value: JsonValue, from = 0): JsonObject {
+export function withValueAt(
+  target: JsonValue,
+  path: readonly string[],
+  value: JsonValue,
+  from = 0,
+): JsonObject {
   const copy: JsonObject = isObject(target) ? { ...target } : {};
   const key = path[from];
   if (key === undefined) return copy;

@@ -19,7 +19,10 @@ const router = defineNodeType({
     outputs: [{ name: 'fallback', label: 'Fallback', showLabel: true }],
     dynamicOutputs: { parameter: 'rules', nameField: 'port' },
   },
-  parameters: z.object({ rules: z.array(z.object({ port: z.string() })).default([]), limit: z.number().default(5) }),
+  parameters: z.object({
+    rules: z.array(z.object({ port: z.string() })).default([]),
+    limit: z.number().default(5),
+  }),
   executeItem: (json) => emit(json, 'fallback'),
 });
 
@@ -42,18 +45,18 @@ describe('NodeRegistry', () => {
   it('describes parameters as JSON Schema with defaults, for the editor', () => {
     const description = new NodeRegistry([router]).get('test.router', 2)?.description;
     expect(description?.defaults).toEqual({ rules: [], limit: 5 });
-    expect(description?.parametersJsonSchema).toMatchObject({ type: 'object', properties: { limit: { type: 'number' } } });
+    expect(description?.parametersJsonSchema).toMatchObject({
+      type: 'object',
+      properties: { limit: { type: 'number' } },
+    });
     expect(JSON.parse(JSON.stringify(description))).toEqual(description);
   });
 
   it('derives output ports from parameters where the type says so', () => {
     const registry = new NodeRegistry([router]);
-    expect(registry.outputsOf(node({ rules: [{ port: 'us' }, { port: 'eu' }] })).map((port) => port.name)).toEqual([
-      'us',
-      'eu',
-      'fallback',
-      'error',
-    ]);
+    expect(
+      registry.outputsOf(node({ rules: [{ port: 'us' }, { port: 'eu' }] })).map((port) => port.name),
+    ).toEqual(['us', 'eu', 'fallback', 'error']);
   });
 
   it('knows types by version and tells unknown ones apart', () => {

@@ -413,8 +413,13 @@ describe('runFlow', () => {
   });
 
   it('masks credential values in the errors it records', async () => {
-    const flow = buildFlow([trigger, { id: 'leaky', type: 'test.leaky', credentials: { api: 'erp-login' } }], ['start -> leaky']);
-    const services = createTestServices({ secrets: { 'erp-login': { username: 'ann', password: 'hunter2!' } } });
+    const flow = buildFlow(
+      [trigger, { id: 'leaky', type: 'test.leaky', credentials: { api: 'erp-login' } }],
+      ['start -> leaky'],
+    );
+    const services = createTestServices({
+      secrets: { 'erp-login': { username: 'ann', password: 'hunter2!' } },
+    });
     const trace = await runFlow({ flow, registry, services, input: [{}] });
     expect(trace.error?.message).toBe('Login with password *** refused');
     expect(trace.error?.remote?.message).toBe("bad password '***'");
@@ -422,9 +427,10 @@ describe('runFlow', () => {
   });
 
   it('says which credential is missing', async () => {
-    const flow = buildFlow([trigger, { id: 'leaky', type: 'test.leaky', name: 'ERP', credentials: { api: 'gone' } }], [
-      'start -> leaky',
-    ]);
+    const flow = buildFlow(
+      [trigger, { id: 'leaky', type: 'test.leaky', name: 'ERP', credentials: { api: 'gone' } }],
+      ['start -> leaky'],
+    );
     const trace = await runFlow({ flow, registry, services: createTestServices(), input: [{}] });
     expect(trace.error).toMatchObject({
       code: 'CONNECTOR_AUTH',

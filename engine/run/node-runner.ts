@@ -127,7 +127,8 @@ class NodeRun {
     if (this.shared.secrets.length === 0) return error;
     const masker = createSecretMasker(this.shared.secrets);
     const data: ErrorData = { ...error, message: masker.text(error.message) };
-    if (error.remote?.message !== undefined) data.remote = { ...error.remote, message: masker.text(error.remote.message) };
+    if (error.remote?.message !== undefined)
+      data.remote = { ...error.remote, message: masker.text(error.remote.message) };
     return data;
   }
 
@@ -153,7 +154,8 @@ class NodeRun {
       }
     }
     error = this.masked(error);
-    if (error.code === 'RUN_CANCELLED' || this.environment.signal.aborted) throw new UnhandledItemFailure(error);
+    if (error.code === 'RUN_CANCELLED' || this.environment.signal.aborted)
+      throw new UnhandledItemFailure(error);
     const handling = this.planned.wiredOutputs.has('error')
       ? 'errorPort'
       : this.continueOnError

@@ -2,15 +2,21 @@ import type { FlowDocument, JsonValue } from '../../engine/contract/flow-documen
 import type { RunTrace } from '../../engine/contract/run-trace.ts';
 import { createCoreRegistry } from '../../engine/nodes/core-node-types.ts';
 import { runFlow } from '../../engine/run/executor.ts';
-import { createFakeClock } from '../../engine/run/testing/test-services.ts';
 import type { EngineServices } from '../../engine/run/services.ts';
 import { silentLogger } from '../../engine/run/system-services.ts';
-import { noNetwork } from '../../engine/run/testing/test-services.ts';
+import { createFakeClock, noNetwork } from '../../engine/run/testing/test-services.ts';
 
 /** A trigger followed by `length` set-fields nodes in a line. */
 export function linearSetFieldsFlow(length: number): FlowDocument {
   const nodes: FlowDocument['nodes'] = [
-    { id: 'start', name: 'Start', type: 'core.manualTrigger', typeVersion: 1, position: { x: 0, y: 0 }, parameters: {} },
+    {
+      id: 'start',
+      name: 'Start',
+      type: 'core.manualTrigger',
+      typeVersion: 1,
+      position: { x: 0, y: 0 },
+      parameters: {},
+    },
   ];
   const edges: FlowDocument['edges'] = [];
   for (let index = 1; index <= length; index++) {
@@ -84,7 +90,8 @@ export async function measureThroughput(
     const started = performance.now();
     const result = await runFlow({ flow, registry, services, input, trace });
     const elapsed = performance.now() - started;
-    if (result.status !== 'succeeded') throw new Error(`Benchmark run ${result.status}: ${result.error?.message}`);
+    if (result.status !== 'succeeded')
+      throw new Error(`Benchmark run ${result.status}: ${result.error?.message}`);
     best = Math.min(best, elapsed);
   }
   return { trace, items, milliseconds: best, nodeExecutionsPerSecond: (nodeCount * items) / (best / 1000) };

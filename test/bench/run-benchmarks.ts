@@ -6,7 +6,9 @@ const TARGET_NODE_EXECUTIONS_PER_SECOND = 300_000;
 const ITEMS = 10_000;
 
 async function main(): Promise<void> {
-  console.log(`Engine: 10-node linear flow of set-fields nodes over ${ITEMS.toLocaleString('en-US')} items\n`);
+  console.log(
+    `Engine: 10-node linear flow of set-fields nodes over ${ITEMS.toLocaleString('en-US')} items\n`,
+  );
   const rows = [];
   for (const trace of ['full', 'summary'] as const) {
     const result = await measureThroughput(trace, ITEMS);
@@ -15,7 +17,12 @@ async function main(): Promise<void> {
       'run (ms)': result.milliseconds.toFixed(1),
       'node-executions/s': Math.round(result.nodeExecutionsPerSecond).toLocaleString('en-US'),
       target: trace === 'full' ? `≥ ${TARGET_NODE_EXECUTIONS_PER_SECOND.toLocaleString('en-US')}` : '',
-      verdict: trace === 'full' ? (result.nodeExecutionsPerSecond >= TARGET_NODE_EXECUTIONS_PER_SECOND ? 'met' : 'MISSED') : '',
+      verdict:
+        trace === 'full'
+          ? result.nodeExecutionsPerSecond >= TARGET_NODE_EXECUTIONS_PER_SECOND
+            ? 'met'
+            : 'MISSED'
+          : '',
     });
   }
   console.table(rows);

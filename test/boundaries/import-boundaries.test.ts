@@ -19,8 +19,11 @@ async function probe(path: string, source: string): Promise<string> {
 
 function typecheck(project: string): Promise<string> {
   return new Promise((done) => {
-    execFile(process.execPath, [tsc, '-p', project, '--pretty', 'false'], { cwd: root, timeout: 60_000 }, (_error, stdout) =>
-      done(stdout),
+    execFile(
+      process.execPath,
+      [tsc, '-p', project, '--pretty', 'false'],
+      { cwd: root, timeout: 60_000 },
+      (_error, stdout) => done(stdout),
     );
   });
 }
@@ -59,7 +62,10 @@ describe('import boundaries', () => {
       'engine/boundary-probe-electron.ts',
       "import { app } from 'electron';\nexport const application = app;\n",
     );
-    const react = await probe('engine/boundary-probe-react.ts', "import { useState } from 'react';\nexport const hook = useState;\n");
+    const react = await probe(
+      'engine/boundary-probe-react.ts',
+      "import { useState } from 'react';\nexport const hook = useState;\n",
+    );
     const dom = await probe('engine/boundary-probe-dom.ts', 'export const title = document.title;\n');
     const renderer = await probe(
       'engine/boundary-probe-renderer.ts',

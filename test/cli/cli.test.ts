@@ -17,10 +17,15 @@ interface CliResult {
 
 function bridgeflow(...args: string[]): Promise<CliResult> {
   return new Promise((done) => {
-    execFile(process.execPath, [join(root, 'engine/cli.ts'), ...args], { cwd: root, timeout: 20_000 }, (error, stdout, stderr) => {
-      const code = error && typeof error.code === 'number' ? error.code : error ? -1 : 0;
-      done({ code, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [join(root, 'engine/cli.ts'), ...args],
+      { cwd: root, timeout: 20_000 },
+      (error, stdout, stderr) => {
+        const code = error && typeof error.code === 'number' ? error.code : error ? -1 : 0;
+        done({ code, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -47,7 +52,12 @@ const flowWith = (nodes: object[], edges: object[] = []) => ({
   schemaVersion: 1,
   id: 'f',
   name: 'F',
-  nodes: nodes.map((node, index) => ({ typeVersion: 1, position: { x: index * 100, y: 0 }, parameters: {}, ...node })),
+  nodes: nodes.map((node, index) => ({
+    typeVersion: 1,
+    position: { x: index * 100, y: 0 },
+    parameters: {},
+    ...node,
+  })),
   edges,
 });
 const edge = (source: string, target: string, sourceHandle = 'main', targetHandle = 'main') => ({
@@ -59,11 +69,14 @@ const edge = (source: string, target: string, sourceHandle = 'main', targetHandl
 });
 
 describe('bridgeflow --help', () => {
-  it.each([[['--help']], [['run', '--help']], [['validate', '--help']]])('%j prints usage and exits 0', async (args) => {
-    const result = await bridgeflow(...args);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/Usage: bridgeflow/);
-  });
+  it.each([[['--help']], [['run', '--help']], [['validate', '--help']]])(
+    '%j prints usage and exits 0',
+    async (args) => {
+      const result = await bridgeflow(...args);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/Usage: bridgeflow/);
+    },
+  );
 
   it('prints usage and exits 2 without a command', async () => {
     const result = await bridgeflow();
@@ -116,7 +129,13 @@ describe('bridgeflow validate', () => {
   });
 
   it('explains a file of the wrong shape', async () => {
-    const path = await file('shape.flow.json', { schemaVersion: 1, id: 'f', name: 'F', nodes: {}, edges: [] });
+    const path = await file('shape.flow.json', {
+      schemaVersion: 1,
+      id: 'f',
+      name: 'F',
+      nodes: {},
+      edges: [],
+    });
     const result = await bridgeflow('validate', path);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/nodes/);
@@ -143,7 +162,15 @@ describe('bridgeflow run', () => {
 
   it('writes the full trace with --trace and marks a dry run', async () => {
     const tracePath = join(dir, 'trace.json');
-    const result = await bridgeflow('run', example, '--input', exampleInput, '--dry-run', '--trace', tracePath);
+    const result = await bridgeflow(
+      'run',
+      example,
+      '--input',
+      exampleInput,
+      '--dry-run',
+      '--trace',
+      tracePath,
+    );
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/dry run/);
     const trace = RunTraceSchema.parse(JSON.parse(await readFile(tracePath, 'utf8')));
@@ -156,7 +183,11 @@ describe('bridgeflow run', () => {
     const result = await bridgeflow('run', example, '--input', exampleInput, '--json');
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual([
-      expect.objectContaining({ orderId: 20931, total: 49.48, customer: { name: 'Ann Lee', email: 'ann.lee@example.com' } }),
+      expect.objectContaining({
+        orderId: 20931,
+        total: 49.48,
+        customer: { name: 'Ann Lee', email: 'ann.lee@example.com' },
+      }),
     ]);
   });
 
@@ -206,7 +237,7 @@ describe('bridgeflow run', () => {
     const path = await file('bad-input.json', '{\n  "OrderID": 1,\n  "x": tru\n}');
     const result = await bridgeflow('run', example, '--input', path);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/not valid JSON: line 3, column 11: Unexpected end of line\n$/);
+    expect(result.stderr).toMatch(/not valid JSON: line 3, column 11: Unexpected line break\n$/);
     expectNoStackTrace(result);
   });
 });

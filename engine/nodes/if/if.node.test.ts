@@ -28,7 +28,11 @@ describe('core.if', () => {
     const trace = await run(
       [
         { id: 'trigger', type: 'core.manualTrigger' },
-        { id: 'if', type: 'core.if', parameters: { condition: 'OrderStatusID = 1 and $number(OrderAmount) >= 500' } },
+        {
+          id: 'if',
+          type: 'core.if',
+          parameters: { condition: 'OrderStatusID = 1 and $number(OrderAmount) >= 500' },
+        },
       ],
       ['trigger -> if'],
       orders,
@@ -67,13 +71,23 @@ describe('core.if', () => {
     const trace = await run(
       [
         { id: 'trigger', type: 'core.manualTrigger' },
-        { id: 'if', type: 'core.if', name: 'Large order?', parameters: { condition: '$number(OrderAmount) > 500' } },
+        {
+          id: 'if',
+          type: 'core.if',
+          name: 'Large order?',
+          parameters: { condition: '$number(OrderAmount) > 500' },
+        },
       ],
       ['trigger -> if'],
       [{ OrderAmount: '10' }, { OrderAmount: 'n/a' }],
     );
     expect(trace.status).toBe('failed');
-    expect(trace.error).toMatchObject({ code: 'EXPRESSION_FAILED', nodeId: 'if', nodeName: 'Large order?', itemIndex: 1 });
+    expect(trace.error).toMatchObject({
+      code: 'EXPRESSION_FAILED',
+      nodeId: 'if',
+      nodeName: 'Large order?',
+      itemIndex: 1,
+    });
   });
 
   it('reports a condition that does not parse', () => {
@@ -82,7 +96,9 @@ describe('core.if', () => {
   });
 
   it('describes both outputs with labels shown on the canvas', () => {
-    const outputs = registry.get('core.if', 1)?.description.outputs.map((port) => [port.name, port.showLabel]);
+    const outputs = registry
+      .get('core.if', 1)
+      ?.description.outputs.map((port) => [port.name, port.showLabel]);
     expect(outputs).toEqual([
       ['true', true],
       ['false', true],

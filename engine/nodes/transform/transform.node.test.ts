@@ -10,7 +10,11 @@ import { transformNode } from './transform.node.ts';
 const registry = new NodeRegistry([manualTriggerNode, transformNode]);
 
 /** trigger ─▶ transform ─▶ (out), with the transform's parameters. */
-function runTransform(parameters: Record<string, JsonValue>, input: JsonValue[], settings?: TestNode['settings']) {
+function runTransform(
+  parameters: Record<string, JsonValue>,
+  input: JsonValue[],
+  settings?: TestNode['settings'],
+) {
   const flow = buildFlow(
     [
       { id: 'trigger', type: 'core.manualTrigger' },
@@ -34,14 +38,21 @@ const order: JsonValue = {
 describe('core.transform', () => {
   // trigger ─▶ transform ─▶ (out)
   it('replaces each item with the expression result', async () => {
-    const trace = await runTransform({ expression: '{ "orderId": OrderID, "skus": OrderItemList.ItemID }' }, [order]);
+    const trace = await runTransform({ expression: '{ "orderId": OrderID, "skus": OrderItemList.ItemID }' }, [
+      order,
+    ]);
     expect(trace.status).toBe('succeeded');
-    expect(outputsOf(trace)).toEqual([{ port: 'main', json: { orderId: 1001, skus: ['A-1', 'B-2'] }, from: [0] }]);
+    expect(outputsOf(trace)).toEqual([
+      { port: 'main', json: { orderId: 1001, skus: ['A-1', 'B-2'] }, from: [0] },
+    ]);
   });
 
   // trigger ─▶ transform ─▶ (out)
   it('splits an array result into one item per element when asked', async () => {
-    const trace = await runTransform({ expression: 'OrderItemList', splitArray: true }, [order, { OrderItemList: [] }]);
+    const trace = await runTransform({ expression: 'OrderItemList', splitArray: true }, [
+      order,
+      { OrderItemList: [] },
+    ]);
     expect(outputsOf(trace)).toEqual([
       { port: 'main', json: { ItemID: 'A-1' }, from: [0] },
       { port: 'main', json: { ItemID: 'B-2' }, from: [0] },
@@ -65,19 +76,33 @@ describe('core.transform', () => {
 
   // trigger ─▶ transform ─✗
   it('fails the run with EXPRESSION_FAILED naming the node and item', async () => {
-    const trace = await runTransform({ expression: '$number(OrderAmount) * 100' }, [{ OrderAmount: '5' }, { OrderAmount: 'five' }]);
+    const trace = await runTransform({ expression: '$number(OrderAmount) * 100' }, [
+      { OrderAmount: '5' },
+      { OrderAmount: 'five' },
+    ]);
     expect(trace.status).toBe('failed');
-    expect(trace.error).toMatchObject({ code: 'EXPRESSION_FAILED', nodeId: 'transform', itemIndex: 1, retryable: false });
+    expect(trace.error).toMatchObject({
+      code: 'EXPRESSION_FAILED',
+      nodeId: 'transform',
+      itemIndex: 1,
+      retryable: false,
+    });
     expect(trace.error?.message).toContain('$number(OrderAmount)');
   });
 
   // trigger ─▶ transform (continue on error) ─▶ (out)
   it('drops failing items under continue-on-error and records them', async () => {
-    const trace = await runTransform({ expression: '$number(OrderAmount)' }, [{ OrderAmount: 'x' }, { OrderAmount: '2' }], {
-      continueOnError: true,
-    });
+    const trace = await runTransform(
+      { expression: '$number(OrderAmount)' },
+      [{ OrderAmount: 'x' }, { OrderAmount: '2' }],
+      {
+        continueOnError: true,
+      },
+    );
     expect(trace.status).toBe('succeeded');
-    expect(outputsOf(trace)?.filter((output) => output.port === 'main')).toEqual([{ port: 'main', json: 2, from: [1] }]);
+    expect(outputsOf(trace)?.filter((output) => output.port === 'main')).toEqual([
+      { port: 'main', json: 2, from: [1] },
+    ]);
     expect(trace.outputs.map((output) => output.items)).toEqual([[2]]);
     expect(trace.nodes.find((node) => node.nodeId === 'transform')?.errors[0]).toMatchObject({
       itemIndex: 0,
