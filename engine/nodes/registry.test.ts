@@ -75,4 +75,18 @@ describe('NodeRegistry', () => {
     expect(() => createCoreRegistry()).not.toThrow();
     expect(createCoreRegistry().descriptions()).toHaveLength(CORE_NODE_TYPES.length);
   });
+
+  it('describes a node of an unknown type as a visible placeholder with the ports its edges use', () => {
+    const registry = new NodeRegistry([router]);
+    const unknown = { ...node({}), id: 'u', type: 'vendor.erp', typeVersion: 3 };
+    const edges = [
+      { id: 'a', source: 'x', sourceHandle: 'main', target: 'u', targetHandle: 'main' },
+      { id: 'b', source: 'u', sourceHandle: 'done', target: 'y', targetHandle: 'main' },
+    ];
+    const description = registry.describeNode(unknown, edges);
+    expect(description.label).toBe('Unknown node (vendor.erp v3)');
+    expect(description.inputs.map((port) => port.name)).toEqual(['main']);
+    expect(description.outputs.map((port) => port.name)).toEqual(['done']);
+    expect(registry.describeNode(node({}), edges).label).toBe('Router');
+  });
 });

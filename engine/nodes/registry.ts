@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type FlowNode, type JsonValue, JsonValueSchema } from '../contract/flow-document.ts';
+import { type FlowEdge, type FlowNode, type JsonValue, JsonValueSchema } from '../contract/flow-document.ts';
 import type { NodeDescription, PortDescription } from '../contract/node-description.ts';
 import type { NodeType } from './node-type.ts';
 
@@ -45,6 +45,35 @@ export class NodeRegistry {
   /** Whether any version of `type` is known (to tell "unknown type" from "unknown version"). */
   hasType(type: string): boolean {
     return this.#latest.has(type);
+  }
+
+  /**
+   * The description to show for a node on the canvas. A node whose type this build does not know
+   * gets a visible placeholder ("Unknown node") with the ports its edges use, so the flow still
+   * draws, keeps the node's parameters and saves them back unchanged (as Node-RED does).
+   */
+  describeNode(node: FlowNode, edges: readonly FlowEdge[]): NodeDescription {
+    const known = this.get(node.type, node.typeVersion);
+    if (known) return known.description;
+    const portsOf = (handles: string[]): PortDescription[] =>
+      [...new Set(handles)].map((name) => ({ name, label: name, showLabel: name !== 'main' }));
+    return {
+      type: node.type,
+      version: node.typeVersion,
+      label: `Unknown node (${node.type} v${node.typeVersion})`,
+      category: 'utility',
+      icon: 'help-circle',
+      summary: 'This version of Bridgeflow does not know this node type',
+      docs: `The node type \`${node.type}\` version ${node.typeVersion} is not installed. The node is kept as it is, but the flow cannot run until it is replaced or the type is available.`,
+      trigger: false,
+      inputs: portsOf(edges.filter((edge) => edge.target === node.id).map((edge) => edge.targetHandle)),
+      outputs: portsOf(edges.filter((edge) => edge.source === node.id).map((edge) => edge.sourceHandle)),
+      credentials: [],
+      defaults: {},
+      parametersJsonSchema: {},
+      expressionParameters: [],
+      summaryParameters: [],
+    };
   }
 
   /** Descriptions of the newest version of every type, for the palette. */
