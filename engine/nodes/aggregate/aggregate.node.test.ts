@@ -45,7 +45,9 @@ describe('core.aggregate', () => {
   // trigger ─▶ aggregate ─▶ (out)
   it('collects one value per item in field mode, skipping items without it', async () => {
     const trace = await runAggregate({ mode: 'field', expression: 'STQT', destination: 'quantities' }, stock);
-    expect(outputsOf(trace)).toEqual([{ port: 'main', json: { quantities: [12, 5, 30] }, from: [0, 1, 2, 3] }]);
+    expect(outputsOf(trace)).toEqual([
+      { port: 'main', json: { quantities: [12, 5, 30] }, from: [0, 1, 2, 3] },
+    ]);
   });
 
   // trigger ─▶ aggregate ─▶ (out)
@@ -63,11 +65,18 @@ describe('core.aggregate', () => {
     const flow = buildFlow(
       [
         { id: 'trigger', type: 'core.manualTrigger' },
-        { id: 'aggregate', type: 'core.aggregate', parameters: { mode: 'field', expression: 'STQT', groupBy: 'ITNO' } },
+        {
+          id: 'aggregate',
+          type: 'core.aggregate',
+          parameters: { mode: 'field', expression: 'STQT', groupBy: 'ITNO' },
+        },
         {
           id: 'total',
           type: 'core.setFields',
-          parameters: { fields: [{ path: 'total', mode: 'expression', value: '$sum(items)' }], keepOnlySet: true },
+          parameters: {
+            fields: [{ path: 'total', mode: 'expression', value: '$sum(items)' }],
+            keepOnlySet: true,
+          },
         },
       ],
       ['trigger -> aggregate', 'aggregate -> total'],
@@ -78,7 +87,10 @@ describe('core.aggregate', () => {
 
   // trigger ─▶ aggregate ─✗
   it('fails with EXPRESSION_FAILED naming the node and the item the expression broke on', async () => {
-    const trace = await runAggregate({ mode: 'field', expression: 'STQT * 2' }, [{ STQT: 1 }, { STQT: 'lots' }]);
+    const trace = await runAggregate({ mode: 'field', expression: 'STQT * 2' }, [
+      { STQT: 1 },
+      { STQT: 'lots' },
+    ]);
     expect(trace.status).toBe('failed');
     expect(trace.error).toMatchObject({ code: 'EXPRESSION_FAILED', nodeId: 'aggregate', itemIndex: 1 });
   });
@@ -93,7 +105,12 @@ describe('core.aggregate', () => {
       ],
       ['trigger -> aggregate', 'aggregate:error -> failures'],
     );
-    const trace = await runFlow({ flow, registry, services: createTestServices(), input: [{ a: 1 }, { a: 2 }] });
+    const trace = await runFlow({
+      flow,
+      registry,
+      services: createTestServices(),
+      input: [{ a: 1 }, { a: 2 }],
+    });
     expect(trace.status).toBe('succeeded');
     const failed = trace.outputs.find((output) => output.nodeId === 'failures')?.items;
     expect(failed).toEqual([
@@ -104,6 +121,9 @@ describe('core.aggregate', () => {
 
   it('reports a missing field expression and unparsable expressions', () => {
     const parameters = aggregateNode.parameters.parse({ mode: 'field', groupBy: 'ITNO &' });
-    expect(aggregateNode.validate?.(parameters).map((problem) => problem.parameter)).toEqual(['expression', 'groupBy']);
+    expect(aggregateNode.validate?.(parameters).map((problem) => problem.parameter)).toEqual([
+      'expression',
+      'groupBy',
+    ]);
   });
 });

@@ -33,11 +33,7 @@ function outputsOf(trace: Awaited<ReturnType<typeof runMerge>>) {
   return trace.nodes.find((node) => node.nodeId === 'merge')?.outputs;
 }
 
-const orders: JsonValue[] = [
-  { OrderID: 1001, total: 10 },
-  { OrderID: 1002, total: 20 },
-  { total: 30 },
-];
+const orders: JsonValue[] = [{ OrderID: 1001, total: 10 }, { OrderID: 1002, total: 20 }, { total: 30 }];
 // Sage 300 returns the reference as text, 3dcart the id as a number: they must still match.
 const erp: JsonValue[] = [
   { PONumber: '1002', OrderNumber: 'ORD0042', total: 20.0 },
@@ -62,8 +58,16 @@ describe('core.merge', () => {
     const trace = await runMerge({ ...byKey }, orders, erp);
     expect(trace.status).toBe('succeeded');
     expect(outputsOf(trace)).toEqual([
-      { port: 'main', json: { OrderID: 1001, total: 10, PONumber: '1001', OrderNumber: 'ORD0041' }, from: [0, 4] },
-      { port: 'main', json: { OrderID: 1002, total: 20, PONumber: '1002', OrderNumber: 'ORD0042' }, from: [1, 3] },
+      {
+        port: 'main',
+        json: { OrderID: 1001, total: 10, PONumber: '1001', OrderNumber: 'ORD0041' },
+        from: [0, 4],
+      },
+      {
+        port: 'main',
+        json: { OrderID: 1002, total: 20, PONumber: '1002', OrderNumber: 'ORD0042' },
+        from: [1, 3],
+      },
     ]);
   });
 
@@ -103,15 +107,21 @@ describe('core.merge', () => {
 
   // trigger ─▶ orders ─▶ merge:input1 / trigger ─▶ erp ─▶ merge:input2 ─✗
   it('fails with EXPRESSION_FAILED naming the node and the item', async () => {
-    const trace = await runMerge({ mode: 'combineByKey', input1Key: 'OrderID', input2Key: '$number(PONumber) + 0' }, orders, [
-      { PONumber: 'x' },
-    ]);
+    const trace = await runMerge(
+      { mode: 'combineByKey', input1Key: 'OrderID', input2Key: '$number(PONumber) + 0' },
+      orders,
+      [{ PONumber: 'x' }],
+    );
     expect(trace.status).toBe('failed');
     expect(trace.error).toMatchObject({ code: 'EXPRESSION_FAILED', nodeId: 'merge', itemIndex: 3 });
   });
 
   it('requires both key expressions to combine by key', () => {
-    const parameters = mergeNode.parameters.parse({ mode: 'combineByKey', input1Key: 'OrderID', input2Key: '' });
+    const parameters = mergeNode.parameters.parse({
+      mode: 'combineByKey',
+      input1Key: 'OrderID',
+      input2Key: '',
+    });
     expect(mergeNode.validate?.(parameters)).toEqual([
       { parameter: 'input2Key', message: 'Combine by key needs a key expression' },
     ]);

@@ -63,31 +63,29 @@ function authenticate(
       `The webhook has ${authentication.type} authentication but no secret is configured in "${authentication.credentialSlot}"`,
     );
   }
-  if (authentication.type === 'sharedSecret') {
-    const values = authentication.location === 'header' ? request.headers : request.query;
-    const given =
-      authentication.location === 'header'
-        ? header(values, authentication.name)
-        : first(values[authentication.name]);
-    if (given === undefined)
-      throw authFailure(
-        `The ${authentication.location} "${authentication.name}" with the webhook secret is missing`,
-      );
-    if (!sameText(given, secret))
-      throw authFailure(
-        `The webhook secret in the ${authentication.location} "${authentication.name}" does not match`,
-      );
-    return;
-  }
-  const signature = header(request.headers, authentication.headerName);
-  if (signature === undefined)
-    throw authFailure(`The signature header "${authentication.headerName}" is missing`);
-  const expected = createHmac('sha256', secret).update(bytes).digest(authentication.encoding);
+  if (authentication.type === 'sharedSecret') checkSharedSecret(request, authentication, secret);
+  else checkSignature(request, bytes, authentication, secret);
+}
+
+type SharedSecret = Extract<Authentication, { type: 'sharedSecret' }>;
+type Signature = Extract<Authentication, { type: 'hmacSha256' }>;
+
+function checkSharedSecret(request: WebhookRequest, authentication: SharedSecret, secret: string): void {
+  const { location, name } = authentication;
+  const given = location === 'header' ? header(request.headers, name) : first(request.query[name]);
+  if (given === undefined) throw authFailure(`The ${location} "${name}" with the webhook secret is missing`);
+  if (!sameText(given, secret)) throw authFailure(`The webhook secret in the ${location} "${name}" does not match`);
+}
+
+function checkSignature(request: WebhookRequest, bytes: Buffer, authentication: Signature, secret: string): void {
+  const { headerName, encoding } = authentication;
+  const signature = header(request.headers, headerName);
+  if (signature === undefined) throw authFailure(`The signature header "${headerName}" is missing`);
+  const expected = createHmac('sha256', secret).update(bytes).digest(encoding);
   // GitHub-style senders prefix the digest with `sha256=`; hex digits may come in either case.
   let given = signature.trim().replace(/^sha256=/i, '');
-  if (authentication.encoding === 'hex') given = given.toLowerCase();
-  if (!sameText(given, expected))
-    throw authFailure(`The signature in "${authentication.headerName}" does not match the body`);
+  if (encoding === 'hex') given = given.toLowerCase();
+  if (!sameText(given, expected)) throw authFailure(`The signature in "${headerName}" does not match the body`);
 }
 
 function authFailure(message: string): BridgeflowError {
