@@ -61,6 +61,8 @@ export interface NodeContext<P> {
   credentials(slot: string): Promise<Record<string, string>>;
   /** Waits, honouring cancellation. */
   sleep(ms: number): Promise<void>;
+  /** The run's clock, in milliseconds since the epoch (injected: tests control it). */
+  now(): number;
 }
 
 /** What a per-item node sees for one item. */

@@ -100,6 +100,10 @@ export class NodeScope implements ItemContext<unknown> {
     return fields;
   }
 
+  now(): number {
+    return this.#shared.services.clock.now();
+  }
+
   sleep(ms: number): Promise<void> {
     return this.#shared.services.clock.sleep(ms, this.signal);
   }

@@ -60,7 +60,7 @@ export const httpRequestNode = defineNodeType({
     });
     const response = await context.http(request);
     if (parameters.failOnHttpError) {
-      const error = errorFromResponse(request, response);
+      const error = errorFromResponse(request, response, () => context.now());
       if (error) throw error;
     }
     return responseItems(response, parameters);
