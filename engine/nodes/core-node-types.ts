@@ -1,11 +1,35 @@
+import { aggregateNode } from './aggregate/aggregate.node.ts';
+import { delayNode } from './delay/delay.node.ts';
+import { filterNode } from './filter/filter.node.ts';
 import { httpRequestNode } from './http-request/http-request.node.ts';
+import { ifNode } from './if/if.node.ts';
 import { manualTriggerNode } from './manual-trigger/manual-trigger.node.ts';
+import { mergeNode } from './merge/merge.node.ts';
 import type { NodeType } from './node-type.ts';
 import { NodeRegistry } from './registry.ts';
 import { setFieldsNode } from './set-fields/set-fields.node.ts';
+import { splitItemsNode } from './split-items/split-items.node.ts';
+import { stopAndErrorNode } from './stop-and-error/stop-and-error.node.ts';
+import { switchNode } from './switch/switch.node.ts';
+import { transformNode } from './transform/transform.node.ts';
+import { webhookTriggerNode } from './webhook-trigger/webhook-trigger.node.ts';
 
 /** Every node type this build ships, in palette order. Adding a type means adding it here. */
-export const CORE_NODE_TYPES: readonly NodeType[] = [manualTriggerNode, setFieldsNode, httpRequestNode];
+export const CORE_NODE_TYPES: readonly NodeType[] = [
+  manualTriggerNode,
+  webhookTriggerNode,
+  setFieldsNode,
+  transformNode,
+  filterNode,
+  ifNode,
+  switchNode,
+  splitItemsNode,
+  aggregateNode,
+  mergeNode,
+  delayNode,
+  httpRequestNode,
+  stopAndErrorNode,
+];
 
 /** A registry of the core node types. */
 export function createCoreRegistry(): NodeRegistry {

@@ -67,6 +67,16 @@ function planNode(flow: FlowDocument, node: FlowNode, registry: NodeRegistry): P
       { nodeId: node.id, nodeName: node.name },
     );
   }
+  // The type's own checks (JSONata syntax, switch port names) must hold before anything runs,
+  // not surface as a failure on the first item.
+  const [problem] = registered.nodeType.validate?.(parsed.data) ?? [];
+  if (problem) {
+    throw new BridgeflowError(
+      'FLOW_INVALID',
+      `Node "${node.name}" has an invalid parameter "${problem.parameter}": ${problem.message}`,
+      { nodeId: node.id, nodeName: node.name },
+    );
+  }
   const incoming = flow.edges.filter((edge) => edge.target === node.id);
   const outputs = registry.outputsOf(node);
   return {
@@ -81,7 +91,7 @@ function planNode(flow: FlowDocument, node: FlowNode, registry: NodeRegistry): P
     wiredOutputs: new Set(
       flow.edges.filter((edge) => edge.source === node.id).map((edge) => edge.sourceHandle),
     ),
-    passThroughPort: outputs[0]?.name ?? 'main',
+    passThroughPort: outputs.find((port) => port.name !== 'error')?.name ?? 'main',
   };
 }
 

@@ -265,9 +265,11 @@ async function runItems(
     );
   const recoverItem = async (thrown: unknown, index: number): Promise<ItemResult> => {
     const recovered = await run.recover(thrown, index, () => attempt(index));
-    return isErrorData(recovered)
+    if (!isErrorData(recovered)) return recovered;
+    // A handled failure goes to the error port when it is wired, else it is dropped (continue on error).
+    return run.planned.wiredOutputs.has('error')
       ? { port: 'error', json: errorItem(recovered, items[index] ?? null) }
-      : recovered;
+      : undefined;
   };
   const concurrency = run.planned.node.settings?.concurrency ?? 1;
   if (concurrency > 1) {

@@ -42,7 +42,7 @@ describe('core.delay', () => {
   // trigger ─▶ delay ─▶ (out)
   it('waits until a given time, and not at all for a time in the past', async () => {
     const clock = createFakeClock();
-    const inAnHour = new Date(Date.now() + 3_600_000).toISOString();
+    const inAnHour = new Date(clock.now() + 3_600_000).toISOString();
     await runFlow({
       flow: delayFlow({ until: inAnHour }),
       registry,
@@ -50,8 +50,8 @@ describe('core.delay', () => {
       input: items,
     });
     expect(clock.sleeps).toHaveLength(1);
-    expect(clock.sleeps[0]).toBeGreaterThan(3_590_000);
-    expect(clock.sleeps[0]).toBeLessThanOrEqual(3_600_000);
+    // Measured on the run's clock, not the wall clock: exactly one hour.
+    expect(clock.sleeps[0]).toBe(3_600_000);
 
     const past = createFakeClock();
     const flow = delayFlow({ until: '2020-01-01T00:00:00Z' });

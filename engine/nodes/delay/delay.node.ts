@@ -39,7 +39,7 @@ export const delayNode = defineNodeType({
   async execute(items, context) {
     const { ms, until } = context.parameters;
     // NodeContext offers no clock yet, so `until` is measured against the system time.
-    const waitMs = until === undefined ? ms : Math.max(0, Date.parse(until) - Date.now());
+    const waitMs = until === undefined ? ms : Math.max(0, Date.parse(until) - context.now());
     if (waitMs > MAX_DELAY_MS) {
       throw new BridgeflowError('INPUT_INVALID', `Delay until ${until} is more than 24 hours away`, {
         retryable: false,

@@ -74,10 +74,16 @@ function checkSharedSecret(request: WebhookRequest, authentication: SharedSecret
   const { location, name } = authentication;
   const given = location === 'header' ? header(request.headers, name) : first(request.query[name]);
   if (given === undefined) throw authFailure(`The ${location} "${name}" with the webhook secret is missing`);
-  if (!sameText(given, secret)) throw authFailure(`The webhook secret in the ${location} "${name}" does not match`);
+  if (!sameText(given, secret))
+    throw authFailure(`The webhook secret in the ${location} "${name}" does not match`);
 }
 
-function checkSignature(request: WebhookRequest, bytes: Buffer, authentication: Signature, secret: string): void {
+function checkSignature(
+  request: WebhookRequest,
+  bytes: Buffer,
+  authentication: Signature,
+  secret: string,
+): void {
   const { headerName, encoding } = authentication;
   const signature = header(request.headers, headerName);
   if (signature === undefined) throw authFailure(`The signature header "${headerName}" is missing`);
@@ -85,7 +91,8 @@ function checkSignature(request: WebhookRequest, bytes: Buffer, authentication: 
   // GitHub-style senders prefix the digest with `sha256=`; hex digits may come in either case.
   let given = signature.trim().replace(/^sha256=/i, '');
   if (encoding === 'hex') given = given.toLowerCase();
-  if (!sameText(given, expected)) throw authFailure(`The signature in "${headerName}" does not match the body`);
+  if (!sameText(given, expected))
+    throw authFailure(`The signature in "${headerName}" does not match the body`);
 }
 
 function authFailure(message: string): BridgeflowError {
