@@ -194,6 +194,7 @@ describe('runFlow', () => {
     expect(trace.status).toBe('succeeded');
     expect(outputOf(trace, 'after')).toEqual([{ id: 2, x: 1 }]);
     expect(trace.nodes[1]?.errors).toMatchObject([{ itemIndex: 0, handling: 'dropped', attempts: 1 }]);
+    expect(trace.nodes[1]?.portCounts).toEqual({ main: 1 });
   });
 
   it('uses the flow error policy when the node sets none', async () => {
