@@ -34,7 +34,9 @@ for (const entry of Object.values(lock.packages)) {
     added++;
   }
 }
-const sorted = Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b)));
+const sorted = Object.entries(lock.packages).sort(([a], [b]) =>
+  a === '' ? -1 : b === '' ? 1 : a.localeCompare(b),
+);
 lock.packages = Object.fromEntries(sorted);
 writeFileSync('package-lock.json', `${JSON.stringify(lock, null, 2)}\n`);
 console.log(`complete-lockfile: added ${added} platform package entr${added === 1 ? 'y' : 'ies'}`);

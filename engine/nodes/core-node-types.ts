@@ -1,4 +1,5 @@
 import { aggregateNode } from './aggregate/aggregate.node.ts';
+import { codeNode } from './code/code.node.ts';
 import { delayNode } from './delay/delay.node.ts';
 import { filterNode } from './filter/filter.node.ts';
 import { httpRequestNode } from './http-request/http-request.node.ts';
@@ -28,6 +29,7 @@ export const CORE_NODE_TYPES: readonly NodeType[] = [
   mergeNode,
   delayNode,
   httpRequestNode,
+  codeNode,
   stopAndErrorNode,
 ];
 

@@ -92,10 +92,18 @@ export interface ItemNodeType<P> extends NodeTypeBase<P> {
   executeItem(json: JsonValue, context: ItemContext<P>): ItemResult | Promise<ItemResult>;
 }
 
-/** A node that needs all its input at once (aggregate, merge, delay). */
+/**
+ * What a batch node returns: its outputs, and optionally the items that failed on their own
+ * (the executor routes each like a per-item failure: error port, dropped, or stop the run).
+ */
+export type BatchResult =
+  | BatchOutput[]
+  | { outputs: BatchOutput[]; failures: readonly { itemIndex: number; error: unknown }[] };
+
+/** A node that needs all its input at once (aggregate, merge, delay, code). */
 export interface BatchNodeType<P> extends NodeTypeBase<P> {
   kind: 'batch';
-  execute(items: readonly InputItem[], context: NodeContext<P>): Promise<BatchOutput[]>;
+  execute(items: readonly InputItem[], context: NodeContext<P>): Promise<BatchResult>;
 }
 
 /** A node type: description (data) plus execute (code). */

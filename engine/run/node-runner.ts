@@ -2,7 +2,14 @@ import type { ErrorData } from '../contract/errors.ts';
 import type { FlowSettings, JsonValue, RetrySettings } from '../contract/flow-document.ts';
 import type { NodeTrace, TraceItemError, TraceOutput } from '../contract/run-trace.ts';
 import { BridgeflowError, toErrorData } from '../errors/bridgeflow-error.ts';
-import type { BatchNodeType, InputItem, ItemNodeType, ItemResult, TriggerMeta } from '../nodes/node-type.ts';
+import type {
+  BatchNodeType,
+  BatchResult,
+  InputItem,
+  ItemNodeType,
+  ItemResult,
+  TriggerMeta,
+} from '../nodes/node-type.ts';
 import type { PlannedNode, PortItems } from './execution-plan.ts';
 import { createSecretMasker } from './http/secret-masking.ts';
 import { NodeScope, type NodeScopeShared } from './node-scope.ts';
@@ -153,7 +160,15 @@ class NodeRun {
         error = toErrorData(thrown, context);
       }
     }
-    error = this.masked(error);
+    return this.route(error, itemIndex, attempts);
+  }
+
+  /**
+   * Decides what happens to a failure that retries did not cure: recorded, then the error port
+   * when wired, else dropped under continue-on-error, else the run stops (throws).
+   */
+  route(failure: ErrorData, itemIndex: number, attempts: number): ErrorData {
+    const error = this.masked(failure);
     if (error.code === 'RUN_CANCELLED' || this.environment.signal.aborted)
       throw new UnhandledItemFailure(error);
     const handling = this.planned.wiredOutputs.has('error')
@@ -311,22 +326,33 @@ async function runBatch(run: NodeRun, nodeType: BatchNodeType<unknown>, input: N
   const items: InputItem[] = input.items.map((json, index) => ({ port: input.portOf(index), json, index }));
   const attempt = () =>
     run.withTimeout((signal) => nodeType.execute(items, new NodeScope(run.shared, -1, signal)), -1);
-  let outputs: Awaited<ReturnType<typeof attempt>>;
+  let result: BatchResult | ErrorData;
   try {
-    outputs = await attempt();
+    result = await attempt();
   } catch (thrown) {
-    const recovered = await run.recover(thrown, -1, attempt);
-    if (!isErrorData(recovered)) {
-      outputs = recovered;
-    } else {
-      // A failed batch sends every input item to the error port (or drops them all).
-      if (run.planned.wiredOutputs.has('error')) {
-        for (const item of items) run.emit('error', errorItem(recovered, item.json), [item.index]);
-      }
-      return;
+    result = await run.recover(thrown, -1, attempt);
+  }
+  if (isErrorData(result)) {
+    // The whole batch failed: every input item goes to the error port (or is dropped).
+    if (run.planned.wiredOutputs.has('error')) {
+      for (const item of items) run.emit('error', errorItem(result, item.json), [item.index]);
+    }
+    return;
+  }
+  const { outputs, failures } = Array.isArray(result) ? { outputs: result, failures: [] } : result;
+  for (const output of outputs) run.emit(output.port, output.json, [...output.from]);
+  const { node } = run.planned;
+  for (const failure of failures) {
+    const data = toErrorData(failure.error, {
+      nodeId: node.id,
+      nodeName: node.name,
+      itemIndex: failure.itemIndex,
+    });
+    const routed = run.route(data, failure.itemIndex, 1);
+    if (run.planned.wiredOutputs.has('error')) {
+      run.emit('error', errorItem(routed, items[failure.itemIndex]?.json ?? null), [failure.itemIndex]);
     }
   }
-  for (const output of outputs) run.emit(output.port, output.json, [...output.from]);
 }
 
 /** The item sent to a node's error port: what failed, and the input it failed on. */

@@ -32,7 +32,12 @@ describe.each(examples)('example flow %s', (name) => {
     if (!document) throw new Error('no document');
     const sample = JSON.parse(readFileSync(join(folder, `${name}.sample.json`), 'utf8'));
     const expected = JSON.parse(readFileSync(join(folder, `${name}.expected.json`), 'utf8'));
-    const trace = await runFlow({ flow: document, registry, services: createTestServices(), input: [sample] });
+    const trace = await runFlow({
+      flow: document,
+      registry,
+      services: createTestServices(),
+      input: [sample],
+    });
     expect(trace.status).toBe('succeeded');
     expect(trace.outputs).toEqual(expected);
   });

@@ -1,14 +1,20 @@
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime } from 'quickjs-emscripten';
 import {
   type FailureContext,
+  inputTooLargeFailure,
   readThrown,
   resultFailure,
   runFailure,
   syntaxFailure,
   USER_CODE_FILE,
 } from './code-failure.ts';
-import type { SandboxFailure, SandboxReply, SandboxRequest } from './code-sandbox.protocol.ts';
-import { LogCollector, PRELUDE_FILE, PRELUDE_SOURCE, type Prelude, readPrelude } from './code-prelude.ts';
+import { installPrelude, LogCollector, type Prelude } from './code-prelude.ts';
+import type {
+  SandboxFailure,
+  SandboxItemFailure,
+  SandboxReply,
+  SandboxRequest,
+} from './code-sandbox.protocol.ts';
 import type { QuickJSFactory } from './quickjs-instance.ts';
 
 /**
@@ -36,7 +42,10 @@ interface Session {
 type CallOutcome = { ok: true; values: unknown[] } | { ok: false; failure: SandboxFailure };
 
 /** Runs one request in a fresh QuickJS instance and describes the outcome as a reply. */
-export async function evaluateCode(request: SandboxRequest, createQuickJS: QuickJSFactory): Promise<SandboxReply> {
+export async function evaluateCode(
+  request: SandboxRequest,
+  createQuickJS: QuickJSFactory,
+): Promise<SandboxReply> {
   const logs = new LogCollector(request.maxLogLines);
   const quickjs = await createQuickJS(request.memoryLimitBytes);
   const runtime = quickjs.newRuntime();
@@ -55,13 +64,18 @@ export async function evaluateCode(request: SandboxRequest, createQuickJS: Quick
   runtime.setMemoryLimit(request.memoryLimitBytes);
   runtime.setMaxStackSize(STACK_LIMIT_BYTES);
   const context = runtime.newContext();
-  const fail = (failure: SandboxFailure): SandboxReply => ({ type: 'failed', id: request.id, failure, ...logs.toJSON() });
+  const fail = (failure: SandboxFailure): SandboxReply => ({
+    type: 'failed',
+    id: request.id,
+    failure,
+    ...logs.snapshot(),
+  });
+  let prelude: Prelude | undefined;
   try {
-    const prelude = readPrelude(context, context.evalCode(PRELUDE_SOURCE, PRELUDE_FILE), logs);
-    const session: Session = { runtime, context, prelude, failureContext };
-    const outcome = runRequest(session, request);
+    prelude = installPrelude(context, logs);
+    const outcome = runRequest({ runtime, context, prelude, failureContext }, request);
     if ('failure' in outcome) return fail(outcome.failure);
-    return { type: 'done', id: request.id, ...outcome, ...logs.toJSON() };
+    return { type: 'done', id: request.id, ...outcome, ...logs.snapshot() };
   } catch (error) {
     // A host-side error from the wasm (a trap, or the worker's own stack overflowing): the instance
     // is discarded anyway; report it as the code's failure, without the host's stack.
@@ -70,6 +84,7 @@ export async function evaluateCode(request: SandboxRequest, createQuickJS: Quick
     return fail({ code: 'CODE_FAILED', message: `Code stopped the sandbox: ${message}` });
   } finally {
     try {
+      prelude?.dispose();
       context.dispose();
       runtime.dispose();
     } catch {
@@ -80,7 +95,7 @@ export async function evaluateCode(request: SandboxRequest, createQuickJS: Quick
 }
 
 type RequestOutcome =
-  | { outputsJson: string; inputIndexes: number[]; itemFailures: SandboxFailure[] }
+  | { outputsJson: string; inputIndexes: number[]; itemFailures: SandboxItemFailure[] }
   | { failure: SandboxFailure };
 
 function runRequest(session: Session, request: SandboxRequest): RequestOutcome {
@@ -90,7 +105,10 @@ function runRequest(session: Session, request: SandboxRequest): RequestOutcome {
   const userFunction = compiled.value;
   try {
     const parsed = callHelper(session, session.prelude.parse, request.itemsJson);
-    if (!parsed.ok) return { failure: parsed.failure };
+    if (!parsed.ok) {
+      const tooLarge = parsed.failure.code === 'CODE_MEMORY_LIMIT';
+      return { failure: tooLarge ? inputTooLargeFailure(request.memoryLimitBytes) : parsed.failure };
+    }
     const items = parsed.handle;
     try {
       if (request.mode === 'allItems') {
@@ -118,7 +136,7 @@ function runPerItem(
   const count = context.getLength(items) ?? 0;
   const outputs: unknown[] = [];
   const inputIndexes: number[] = [];
-  const itemFailures: SandboxFailure[] = [];
+  const itemFailures: SandboxItemFailure[] = [];
   for (let index = 0; index < count; index++) {
     const item = context.getProp(items, index);
     const position = context.newNumber(index);
@@ -138,8 +156,9 @@ function runPerItem(
       continue;
     }
     // Running out of time or memory ends the whole batch: the next item would fail the same way.
-    if (request.itemErrors === 'stop' || outcome.failure.code !== 'CODE_FAILED') return { failure: outcome.failure };
-    itemFailures.push(outcome.failure);
+    if (request.itemErrors === 'stop' || outcome.failure.code !== 'CODE_FAILED')
+      return { failure: outcome.failure };
+    itemFailures.push({ ...outcome.failure, itemIndex: index });
   }
   return { outputsJson: JSON.stringify(outputs), inputIndexes, itemFailures };
 }
@@ -193,8 +212,8 @@ function encodeResult(session: Session, value: QuickJSHandle, itemIndex: number 
   // The prelude's encode marks its answer with one letter: U(ndefined), P(roblem) or J(SON).
   if (text === 'U') return { ok: true, values: [] };
   if (text.startsWith('P')) return { ok: false, failure: resultFailure(text.slice(1), itemIndex) };
-  const value: unknown = JSON.parse(text.slice(1));
-  return { ok: true, values: Array.isArray(value) ? value : [value] };
+  const json: unknown = JSON.parse(text.slice(1));
+  return { ok: true, values: Array.isArray(json) ? json : [json] };
 }
 
 type HelperOutcome = { ok: true; handle: QuickJSHandle } | { ok: false; failure: SandboxFailure };

@@ -47,7 +47,7 @@ export function readThrown(context: QuickJSContext, handle: QuickJSHandle): Thro
       return thrown;
     }
   }
-  return { message: `Code threw ${describe(context, handle)}`, isNull: false };
+  return { message: describe(context, handle), isNull: false };
 }
 
 /** Turns a syntax error from compiling the user's code into a failure. */
@@ -66,7 +66,10 @@ export function runFailure(thrown: ThrownValue, context: FailureContext, itemInd
   // QuickJS throws an uncatchable "interrupted" error once the interrupt handler returns true.
   if (context.interrupted) {
     const stoppedOn = itemIndex === undefined ? '' : ` (stopped on item ${itemIndex})`;
-    return withItem({ code: 'CODE_TIMEOUT', message: `Code ran longer than ${context.timeoutMs} ms${stoppedOn}` });
+    return withItem({
+      code: 'CODE_TIMEOUT',
+      message: `Code ran longer than ${context.timeoutMs} ms${stoppedOn}`,
+    });
   }
   if (thrown.isNull || (thrown.name === 'InternalError' && thrown.message === 'out of memory')) {
     const onItem = itemIndex === undefined ? '' : ` (on item ${itemIndex})`;
@@ -83,6 +86,14 @@ export function resultFailure(problem: string, itemIndex: number | undefined): S
   const onItem = itemIndex === undefined ? '' : ` on item ${itemIndex}`;
   const failure: SandboxFailure = { code: 'CODE_FAILED', message: `Code${onItem} ${problem}` };
   return itemIndex === undefined ? failure : { ...failure, itemIndex };
+}
+
+/** The input items alone exhaust the memory limit, before the code runs. */
+export function inputTooLargeFailure(memoryLimitBytes: number): SandboxFailure {
+  return {
+    code: 'CODE_MEMORY_LIMIT',
+    message: `The input items do not fit in the code's memory limit of ${megabytes(memoryLimitBytes)} MB`,
+  };
 }
 
 function failureMessage(thrown: ThrownValue, itemIndex: number | undefined): string {
@@ -105,7 +116,11 @@ function lineFromStack(stack: unknown): number | undefined {
 }
 
 /** Reads a string or number property; getters run inside QuickJS and may throw, which reads as absent. */
-function readProperty(context: QuickJSContext, handle: QuickJSHandle, key: string): string | number | undefined {
+function readProperty(
+  context: QuickJSContext,
+  handle: QuickJSHandle,
+  key: string,
+): string | number | undefined {
   try {
     const property = context.getProp(handle, key);
     try {

@@ -37,6 +37,9 @@ export const SandboxFailureSchema = z.strictObject({
   itemIndex: z.number().int().min(0).optional(),
 });
 
+/** A failure of one item, in `perItem` mode with `itemErrors: 'collect'`. */
+export const SandboxItemFailureSchema = SandboxFailureSchema.extend({ itemIndex: z.number().int().min(0) });
+
 const LogFields = {
   logs: z.array(z.string()),
   /** Lines written after the log limit was reached. */
@@ -46,7 +49,8 @@ const LogFields = {
 /** Everything the worker sends back. */
 export const SandboxReplySchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ready') }),
-  z.strictObject({ type: z.literal('startFailed'), message: z.string() }),
+  /** The worker cannot go on (it could not load QuickJS, or got a malformed request) and exits. */
+  z.strictObject({ type: z.literal('fatal'), message: z.string() }),
   z.strictObject({
     type: z.literal('done'),
     id: z.number().int(),
@@ -55,14 +59,20 @@ export const SandboxReplySchema = z.discriminatedUnion('type', [
     /** `perItem` mode: for each output, the index of the input item it came from; empty otherwise. */
     inputIndexes: z.array(z.number().int().min(0)),
     /** `perItem` mode with `itemErrors: 'collect'`: the items that failed. */
-    itemFailures: z.array(SandboxFailureSchema),
+    itemFailures: z.array(SandboxItemFailureSchema),
     ...LogFields,
   }),
-  z.strictObject({ type: z.literal('failed'), id: z.number().int(), failure: SandboxFailureSchema, ...LogFields }),
+  z.strictObject({
+    type: z.literal('failed'),
+    id: z.number().int(),
+    failure: SandboxFailureSchema,
+    ...LogFields,
+  }),
 ]);
 
 export type CodeMode = z.infer<typeof CodeModeSchema>;
 export type ItemErrorPolicy = z.infer<typeof ItemErrorPolicySchema>;
 export type SandboxRequest = z.infer<typeof SandboxRequestSchema>;
 export type SandboxFailure = z.infer<typeof SandboxFailureSchema>;
+export type SandboxItemFailure = z.infer<typeof SandboxItemFailureSchema>;
 export type SandboxReply = z.infer<typeof SandboxReplySchema>;
