@@ -240,4 +240,45 @@ describe('bridgeflow run', () => {
     expect(result.stderr).toMatch(/not valid JSON: line 3, column 11: Unexpected line break\n$/);
     expectNoStackTrace(result);
   });
+
+  it('stops a code node that loops forever and exits 1 with the reason', async () => {
+    const path = await file(
+      'loop.flow.json',
+      flowWith(
+        [
+          { id: 'start', name: 'Start', type: 'core.manualTrigger' },
+          { id: 'code', name: 'Loop', type: 'core.code', parameters: { code: 'while (true) {}', timeoutMs: 300 } },
+        ],
+        [edge('start', 'code')],
+      ),
+    );
+    const result = await bridgeflow('run', path, '--input', exampleInput);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/Run failed in node "Loop".*CODE_TIMEOUT/);
+    expectNoStackTrace(result);
+  });
+});
+
+describe('bridgeflow validate, expressions', () => {
+  it('points at a JSONata syntax error by node and parameter', async () => {
+    const path = await file(
+      'syntax.flow.json',
+      flowWith(
+        [
+          { id: 'start', name: 'Start', type: 'core.manualTrigger' },
+          {
+            id: 'set',
+            name: 'Full name',
+            type: 'core.setFields',
+            parameters: { fields: [{ path: 'name', mode: 'expression', value: 'BillingFirstName &' }] },
+          },
+        ],
+        [edge('start', 'set')],
+      ),
+    );
+    const result = await bridgeflow('validate', path);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/nodes\[1\]\.parameters\.fields\.0\.value \(node "Full name"\).*syntax error/);
+    expectNoStackTrace(result);
+  });
 });
