@@ -247,7 +247,12 @@ describe('bridgeflow run', () => {
       flowWith(
         [
           { id: 'start', name: 'Start', type: 'core.manualTrigger' },
-          { id: 'code', name: 'Loop', type: 'core.code', parameters: { code: 'while (true) {}', timeoutMs: 300 } },
+          {
+            id: 'code',
+            name: 'Loop',
+            type: 'core.code',
+            parameters: { code: 'while (true) {}', timeoutMs: 300 },
+          },
         ],
         [edge('start', 'code')],
       ),
@@ -278,7 +283,9 @@ describe('bridgeflow validate, expressions', () => {
     );
     const result = await bridgeflow('validate', path);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/nodes\[1\]\.parameters\.fields\.0\.value \(node "Full name"\).*syntax error/);
+    expect(result.stderr).toMatch(
+      /nodes\[1\]\.parameters\.fields\.0\.value \(node "Full name"\).*syntax error/,
+    );
     expectNoStackTrace(result);
   });
 });
