@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { checkExpressionSyntax } from '../../expressions/expression.ts';
-import { evaluateCondition } from '../if/condition.ts';
-import { defineNodeType, emit, type ParameterProblem } from '../node-type.ts';
+import { routeByCondition, validateCondition } from '../condition-routing.ts';
+import { defineNodeType } from '../node-type.ts';
 
 const parameters = z.object({
   /** JSONata evaluated on each item; truthy by JSONata's `$boolean` rules keeps the item. */
@@ -35,15 +34,8 @@ export const filterNode = defineNodeType({
     summaryParameters: ['condition'],
   },
   parameters,
-  validate(parameters) {
-    const problems: ParameterProblem[] = [];
-    const syntax = checkExpressionSyntax(parameters.condition);
-    if (syntax) problems.push({ parameter: 'condition', message: syntax });
-    return problems;
-  },
+  validate: validateCondition,
   executeItem(json, context) {
-    const passed = evaluateCondition(context.parameters.condition, json);
-    if (passed instanceof Promise) return passed.then((value) => emit(json, value ? 'main' : 'discarded'));
-    return emit(json, passed ? 'main' : 'discarded');
+    return routeByCondition(json, context.parameters, 'main', 'discarded');
   },
 });

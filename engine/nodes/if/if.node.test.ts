@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonValue } from '../../contract/flow-document.ts';
+import { isTruthy } from '../../expressions/condition.ts';
 import { runFlow } from '../../run/executor.ts';
 import { buildFlow, type TestNode } from '../../run/testing/flow-builder.ts';
 import { createTestServices } from '../../run/testing/test-services.ts';
 import { manualTriggerNode } from '../manual-trigger/manual-trigger.node.ts';
 import { NodeRegistry } from '../registry.ts';
 import { setFieldsNode } from '../set-fields/set-fields.node.ts';
-import { isTruthy } from './condition.ts';
 import { ifNode } from './if.node.ts';
 
 const registry = new NodeRegistry([manualTriggerNode, ifNode, setFieldsNode]);

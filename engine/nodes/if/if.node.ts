@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { checkExpressionSyntax } from '../../expressions/expression.ts';
-import { defineNodeType, emit, type ParameterProblem } from '../node-type.ts';
-import { evaluateCondition } from './condition.ts';
+import { routeByCondition, validateCondition } from '../condition-routing.ts';
+import { defineNodeType } from '../node-type.ts';
 
 const parameters = z.object({
   /** JSONata evaluated on each item; truthy by JSONata's `$boolean` rules. */
@@ -35,15 +34,8 @@ export const ifNode = defineNodeType({
     summaryParameters: ['condition'],
   },
   parameters,
-  validate(parameters) {
-    const problems: ParameterProblem[] = [];
-    const syntax = checkExpressionSyntax(parameters.condition);
-    if (syntax) problems.push({ parameter: 'condition', message: syntax });
-    return problems;
-  },
+  validate: validateCondition,
   executeItem(json, context) {
-    const passed = evaluateCondition(context.parameters.condition, json);
-    if (passed instanceof Promise) return passed.then((value) => emit(json, value ? 'true' : 'false'));
-    return emit(json, passed ? 'true' : 'false');
+    return routeByCondition(json, context.parameters, 'true', 'false');
   },
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { JsonValue } from '../../contract/flow-document.ts';
+import { evaluateCondition } from '../../expressions/condition.ts';
 import { checkExpressionSyntax } from '../../expressions/expression.ts';
-import { evaluateCondition } from '../if/condition.ts';
 import {
   defineNodeType,
   emit,

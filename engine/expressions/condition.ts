@@ -1,5 +1,5 @@
-import type { JsonValue } from '../../contract/flow-document.ts';
-import { compileExpression } from '../../expressions/expression.ts';
+import type { JsonValue } from '../contract/flow-document.ts';
+import { compileExpression } from './expression.ts';
 
 /**
  * Whether a JSONata result counts as true, by JSONata's own `$boolean` rules so that a condition
