@@ -37,6 +37,11 @@ export const ERROR_CODES = [
   'CONNECTOR_REMOTE_ERROR',
   // Mapping
   'MAPPING_REQUIRED_FIELD_MISSING',
+  'MAPPING_INVALID_VALUE',
+  'MAPPING_LOOKUP_MISS',
+  'MAPPING_FUNCTION_FAILED',
+  // Stores
+  'STORE_FAILED',
   // Anything not classified above; a bug if it ever shows up.
   'INTERNAL',
 ] as const;
