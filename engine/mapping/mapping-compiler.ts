@@ -1,0 +1,366 @@
+import type { JsonValue } from '../contract/flow-document.ts';
+import { BridgeflowError } from '../errors/bridgeflow-error.ts';
+import { isTruthy } from '../expressions/condition.ts';
+import { compileExpression } from '../expressions/expression.ts';
+import { toJsonValue } from '../nodes/json-path.ts';
+import type { LookupResolver, MappingFunction } from './mapping-function.ts';
+import type { FieldMapping, Mapping, MappingSource } from './mapping-model.ts';
+import { readPath } from './read-path.ts';
+
+type JsonObject = { [key: string]: JsonValue };
+
+/** What the compiler needs from the outside. */
+export interface MappingEnvironment {
+  /** The function library by name (engine/mapping/functions). */
+  functions(name: string): MappingFunction | undefined;
+  /** Lookup tables; mappings that use none can leave it out. */
+  lookups?: LookupResolver;
+}
+
+/** A lookup that found nothing for an item whose mapping says it must (the exception port's reason). */
+export interface MappingMiss {
+  /** Target path, with element indices: `OrderDetails[2].Item`. */
+  target: string;
+  reason: string;
+}
+
+/** The mapped record and what went wrong on the way. */
+export interface MappingOutcome {
+  record: JsonObject;
+  misses: MappingMiss[];
+}
+
+/** How one target value came about: its source paths, functions and lookups with their values. */
+export interface FieldLineage {
+  target: string;
+  value: JsonValue | undefined;
+  steps: LineageStep[];
+}
+
+export type LineageStep =
+  | { kind: 'path'; path: string; value: JsonValue | undefined }
+  | { kind: 'function'; name: string; args: (JsonValue | undefined)[]; value: JsonValue | undefined }
+  | {
+      kind: 'lookup';
+      table: string;
+      key: string;
+      value: JsonValue | undefined;
+      matchedBy?: string;
+      miss?: string;
+    }
+  | { kind: 'expression'; expression: string; value: JsonValue | undefined };
+
+/** A compiled mapping: plain functions for the declarative parts, JSONata only where written. */
+export interface CompiledMapping {
+  /** True when no field uses JSONata: `evaluate` then never returns a Promise. */
+  readonly synchronous: boolean;
+  evaluate(item: JsonValue): MappingOutcome | Promise<MappingOutcome>;
+  /** Like `evaluate`, with the lineage of every target value ("why is this value here"). */
+  explain(item: JsonValue): Promise<MappingOutcome & { lineage: FieldLineage[] }>;
+}
+
+interface Scope {
+  current: JsonValue;
+  root: JsonValue;
+}
+
+interface EvaluationState {
+  misses: MappingMiss[];
+  /** Target field being evaluated, relative to `prefix` (for misses and lineage). */
+  target: string;
+  /** Path of the element being filled inside "for each" blocks: `OrderDetails[2].`. */
+  prefix: string;
+  lineage?: FieldLineage[];
+  steps?: LineageStep[];
+}
+
+type Evaluate = (scope: Scope, state: EvaluationState) => unknown;
+
+interface CompiledSource {
+  sync: boolean;
+  evaluate: Evaluate;
+}
+
+/** Compiles a mapping. Unknown functions and wrong argument counts throw MAPPING_FUNCTION_FAILED now, not per item. */
+export function compileMapping(mapping: Mapping, environment: MappingEnvironment): CompiledMapping {
+  const fill = compileFields(mapping.fields, environment);
+  const run = (item: JsonValue, state: EvaluationState): MappingOutcome | Promise<MappingOutcome> => {
+    const record: JsonObject = {};
+    const filled = fill.run({ current: item, root: item }, state, record);
+    const outcome = { record, misses: state.misses };
+    return filled instanceof Promise ? filled.then(() => outcome) : outcome;
+  };
+  return {
+    synchronous: fill.sync,
+    evaluate: (item) => run(item, { misses: [], target: '', prefix: '' }),
+    async explain(item) {
+      const lineage: FieldLineage[] = [];
+      const outcome = await run(item, { misses: [], target: '', prefix: '', lineage });
+      return { ...outcome, lineage };
+    },
+  };
+}
+
+interface CompiledFields {
+  sync: boolean;
+  run(scope: Scope, state: EvaluationState, into: JsonObject): void | Promise<void>;
+}
+
+function compileFields(fields: readonly FieldMapping[], environment: MappingEnvironment): CompiledFields {
+  const compiled = fields.map((field) => compileField(field, environment));
+  const sync = compiled.every((field) => field.sync);
+  return {
+    sync,
+    run(scope, state, into) {
+      if (sync) {
+        for (const field of compiled) field.run(scope, state, into);
+        return;
+      }
+      return compiled.reduce<Promise<void>>(
+        (previous, field) => previous.then(() => field.run(scope, state, into)),
+        Promise.resolve(),
+      );
+    },
+  };
+}
+
+function compileField(field: FieldMapping, environment: MappingEnvironment): CompiledFields {
+  const steps = field.target.split('.');
+  if ('source' in field) {
+    const source = compileSource(field.source, environment);
+    return {
+      sync: source.sync,
+      run(scope, state, into) {
+        const entry = beginField(state, field.target);
+        return done(
+          settle(source.evaluate(scope, state), (value) => {
+            endField(state, entry, value);
+            writeValue(into, steps, value);
+          }),
+        );
+      },
+    };
+  }
+  const elements = compileSource(field.forEach, environment);
+  const children = compileFields(field.fields, environment);
+  return {
+    sync: elements.sync && children.sync,
+    run(scope, state, into) {
+      beginField(state, field.target);
+      const parentPrefix = state.prefix;
+      return done(
+        settle(elements.evaluate(scope, state), (value) => {
+          const list = value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
+          const results: JsonObject[] = [];
+          const runElement = (element: unknown, index: number): void | Promise<void> => {
+            const result: JsonObject = {};
+            results.push(result);
+            state.prefix = `${parentPrefix}${field.target}[${index}].`;
+            return children.run({ current: toJsonValue(element), root: scope.root }, state, result);
+          };
+          const write = (): void => {
+            state.prefix = parentPrefix;
+            if (list.length > 0) writeValue(into, steps, results);
+          };
+          if (children.sync) {
+            for (const [index, element] of list.entries()) runElement(element, index);
+            return write();
+          }
+          // One element after the other, so misses and lineage name the right element.
+          return list
+            .reduce<Promise<void>>(
+              (previous, element, index) => previous.then(() => runElement(element, index)),
+              Promise.resolve(),
+            )
+            .then(write);
+        }),
+      );
+    },
+  };
+}
+
+function compileSource(source: MappingSource, environment: MappingEnvironment): CompiledSource {
+  if ('path' in source) return compilePath(source);
+  if ('value' in source) return { sync: true, evaluate: () => source.value };
+  if ('fn' in source) return compileFunction(source, environment);
+  if ('lookup' in source) return compileLookup(source, environment);
+  if ('if' in source) return compileCondition(source, environment);
+  return compileJsonata(source.expression);
+}
+
+function compilePath(source: { path: string; from?: 'current' | 'root' }): CompiledSource {
+  const steps = source.path.split('.');
+  const fromRoot = source.from === 'root';
+  return {
+    sync: true,
+    evaluate(scope, state) {
+      const value = readPath(fromRoot ? scope.root : scope.current, steps);
+      state.steps?.push({
+        kind: 'path',
+        path: fromRoot ? `$root.${source.path}` : source.path,
+        value: toJsonOrUndefined(value),
+      });
+      return value;
+    },
+  };
+}
+
+function compileFunction(
+  source: { fn: string; args: MappingSource[] },
+  environment: MappingEnvironment,
+): CompiledSource {
+  const definition = environment.functions(source.fn);
+  if (!definition) {
+    throw new BridgeflowError('MAPPING_FUNCTION_FAILED', `Unknown mapping function "${source.fn}"`);
+  }
+  const required = definition.parameters.filter((parameter) => !parameter.optional).length;
+  if (source.args.length < required || source.args.length > definition.parameters.length) {
+    throw new BridgeflowError(
+      'MAPPING_FUNCTION_FAILED',
+      `Function "${source.fn}" takes ${required}–${definition.parameters.length} arguments (${definition.parameters.map((parameter) => parameter.name).join(', ')}), got ${source.args.length}`,
+    );
+  }
+  const args = source.args.map((argument) => compileSource(argument, environment));
+  return {
+    sync: args.every((argument) => argument.sync),
+    evaluate(scope, state) {
+      return settleAll(
+        args.map((argument) => argument.evaluate(scope, state)),
+        (values) => {
+          const inputs = values.map((value) => (value === undefined ? null : toJsonValue(value)));
+          const result = definition.implementation(...inputs);
+          state.steps?.push({ kind: 'function', name: source.fn, args: inputs, value: result });
+          return result;
+        },
+      );
+    },
+  };
+}
+
+function compileLookup(
+  source: { lookup: string; key: MappingSource; onMiss?: 'exception' | 'null' },
+  environment: MappingEnvironment,
+): CompiledSource {
+  const key = compileSource(source.key, environment);
+  return {
+    sync: key.sync,
+    evaluate(scope, state) {
+      return settle(key.evaluate(scope, state), (value) => {
+        const text =
+          value === undefined || value === null
+            ? ''
+            : typeof value === 'string'
+              ? value
+              : JSON.stringify(value);
+        const resolver = environment.lookups;
+        const result = resolver
+          ? resolver.resolve(source.lookup, text)
+          : {
+              found: false as const,
+              reason: `No lookup tables are available to resolve table '${source.lookup}'`,
+            };
+        if (result.found) {
+          state.steps?.push({
+            kind: 'lookup',
+            table: source.lookup,
+            key: text,
+            value: result.value,
+            matchedBy: result.matchedBy,
+          });
+          return result.value;
+        }
+        state.steps?.push({
+          kind: 'lookup',
+          table: source.lookup,
+          key: text,
+          value: undefined,
+          miss: result.reason,
+        });
+        if (source.onMiss !== 'null')
+          state.misses.push({ target: `${state.prefix}${state.target}`, reason: result.reason });
+        return null;
+      });
+    },
+  };
+}
+
+function compileCondition(
+  source: { if: MappingSource; then: MappingSource; else?: MappingSource },
+  environment: MappingEnvironment,
+): CompiledSource {
+  const condition = compileSource(source.if, environment);
+  const whenTrue = compileSource(source.then, environment);
+  const whenFalse = source.else ? compileSource(source.else, environment) : undefined;
+  return {
+    sync: condition.sync && whenTrue.sync && (whenFalse?.sync ?? true),
+    evaluate(scope, state) {
+      return settle(condition.evaluate(scope, state), (value) =>
+        isTruthy(value) ? whenTrue.evaluate(scope, state) : whenFalse?.evaluate(scope, state),
+      );
+    },
+  };
+}
+
+function compileJsonata(expression: string): CompiledSource {
+  const compiled = compileExpression(expression);
+  return {
+    sync: false,
+    evaluate(scope, state) {
+      return settle(compiled.evaluate(scope.current, { root: scope.root }), (value) => {
+        state.steps?.push({ kind: 'expression', expression, value: toJsonOrUndefined(value) });
+        return value;
+      });
+    },
+  };
+}
+
+function beginField(state: EvaluationState, target: string): FieldLineage | undefined {
+  state.target = target;
+  if (!state.lineage) return undefined;
+  const entry: FieldLineage = { target: `${state.prefix}${target}`, value: undefined, steps: [] };
+  state.lineage.push(entry);
+  state.steps = entry.steps;
+  return entry;
+}
+
+function endField(state: EvaluationState, entry: FieldLineage | undefined, value: unknown): void {
+  if (entry) entry.value = toJsonOrUndefined(value);
+  state.steps = undefined;
+}
+
+/** Writes a value at a dotted path; missing values (undefined, null) are left out of the record. */
+function writeValue(into: JsonObject, steps: readonly string[], value: unknown): void {
+  if (value === undefined || value === null) return;
+  let node = into;
+  for (let index = 0; index < steps.length - 1; index++) {
+    const step = steps[index] ?? '';
+    const next = node[step];
+    if (typeof next === 'object' && next !== null && !Array.isArray(next)) node = next;
+    else {
+      const created: JsonObject = {};
+      node[step] = created;
+      node = created;
+    }
+  }
+  node[steps[steps.length - 1] ?? ''] = toJsonValue(value);
+}
+
+function toJsonOrUndefined(value: unknown): JsonValue | undefined {
+  return value === undefined ? undefined : toJsonValue(value);
+}
+
+/** Applies `then` to a value that may be a Promise, staying synchronous when it is not. */
+function settle(value: unknown, then: (resolved: unknown) => unknown): unknown {
+  return value instanceof Promise ? Promise.resolve<unknown>(value).then(then) : then(value);
+}
+
+function settleAll(values: readonly unknown[], then: (resolved: unknown[]) => unknown): unknown {
+  return values.some((value) => value instanceof Promise)
+    ? Promise.all<unknown>(values).then((resolved) => then(resolved))
+    : then([...values]);
+}
+
+/** A field writer's result: done now, or a promise of being done. */
+function done(result: unknown): void | Promise<void> {
+  return result instanceof Promise ? Promise.resolve<unknown>(result).then(() => undefined) : undefined;
+}
