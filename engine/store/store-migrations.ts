@@ -1,0 +1,9 @@
+import { lookupTablesMigration } from './migrations/0001-lookup-tables.ts';
+import type { StoreMigration } from './migrations.ts';
+
+/**
+ * Every migration of the Bridgeflow database, in version order. Kept as TypeScript rather than
+ * .sql files so they travel inside the packaged app and the runtime bundle without file lookups.
+ * Append new ones here (runs, dead letters, idempotency keys, credentials, ...).
+ */
+export const STORE_MIGRATIONS: readonly StoreMigration[] = [lookupTablesMigration];
