@@ -15,6 +15,8 @@ export interface MappingEnvironment {
   functions(name: string): MappingFunction | undefined;
   /** Lookup tables; mappings that use none can leave it out. */
   lookups?: LookupResolver;
+  /** Functions bound inside JSONata expressions (the library's `jsonataBindings()`). */
+  jsonataBindings?: Record<string, unknown>;
 }
 
 /** A lookup that found nothing for an item whose mapping says it must (the exception port's reason). */
@@ -185,7 +187,19 @@ function compileSource(source: MappingSource, environment: MappingEnvironment): 
   if ('fn' in source) return compileFunction(source, environment);
   if ('lookup' in source) return compileLookup(source, environment);
   if ('if' in source) return compileCondition(source, environment);
-  return compileJsonata(source.expression);
+  return compileJsonata(source.expression, jsonataBindingsOf(environment));
+}
+
+/** The library functions plus `$lookup(table, key)` (value or null), for JSONata sources. */
+function jsonataBindingsOf(environment: MappingEnvironment): Record<string, unknown> {
+  return {
+    ...environment.jsonataBindings,
+    lookup: (table: unknown, key: unknown) => {
+      if (typeof table !== 'string' || key === undefined || key === null) return null;
+      const result = environment.lookups?.resolve(table, String(key));
+      return result?.found ? result.value : null;
+    },
+  };
 }
 
 function compilePath(source: { path: string; from?: 'current' | 'root' }): CompiledSource {
@@ -301,12 +315,12 @@ function compileCondition(
   };
 }
 
-function compileJsonata(expression: string): CompiledSource {
+function compileJsonata(expression: string, bindings: Record<string, unknown>): CompiledSource {
   const compiled = compileExpression(expression);
   return {
     sync: false,
     evaluate(scope, state) {
-      return settle(compiled.evaluate(scope.current, { root: scope.root }), (value) => {
+      return settle(compiled.evaluate(scope.current, { ...bindings, root: scope.root }), (value) => {
         state.steps?.push({ kind: 'expression', expression, value: toJsonOrUndefined(value) });
         return value;
       });

@@ -5,6 +5,7 @@ import { filterNode } from './filter/filter.node.ts';
 import { httpRequestNode } from './http-request/http-request.node.ts';
 import { ifNode } from './if/if.node.ts';
 import { manualTriggerNode } from './manual-trigger/manual-trigger.node.ts';
+import { mappingNode } from './mapping/mapping.node.ts';
 import { mergeNode } from './merge/merge.node.ts';
 import type { NodeType } from './node-type.ts';
 import { NodeRegistry } from './registry.ts';
@@ -20,6 +21,7 @@ export const CORE_NODE_TYPES: readonly NodeType[] = [
   manualTriggerNode,
   webhookTriggerNode,
   setFieldsNode,
+  mappingNode,
   transformNode,
   filterNode,
   ifNode,

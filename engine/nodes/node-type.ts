@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { FlowNode, FlowSettings, JsonValue } from '../contract/flow-document.ts';
 import type { NodeDescription } from '../contract/node-description.ts';
+import type { LookupResolver } from '../mapping/mapping-function.ts';
 import type { HttpRequest, HttpResponse, Logger } from '../run/services.ts';
 
 /**
@@ -63,6 +64,8 @@ export interface NodeContext<P> {
   sleep(ms: number): Promise<void>;
   /** The run's clock, in milliseconds since the epoch (injected: tests control it). */
   now(): number;
+  /** Lookup tables, when the host configured them (mapping nodes). */
+  readonly lookups: LookupResolver | undefined;
 }
 
 /** What a per-item node sees for one item. */

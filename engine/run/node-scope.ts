@@ -1,6 +1,7 @@
 import type { FlowNode, FlowSettings } from '../contract/flow-document.ts';
 import type { HttpExchange } from '../contract/run-trace.ts';
 import { BridgeflowError } from '../errors/bridgeflow-error.ts';
+import type { LookupResolver } from '../mapping/mapping-function.ts';
 import type { ItemContext, TriggerMeta } from '../nodes/node-type.ts';
 import { exchangeOf, sendRecorded } from './http/http-recorder.ts';
 import type { EngineServices, HttpRequest, HttpResponse, Logger } from './services.ts';
@@ -98,6 +99,10 @@ export class NodeScope implements ItemContext<unknown> {
       if (value.length >= 4 && !this.#shared.secrets.includes(value)) this.#shared.secrets.push(value);
     }
     return fields;
+  }
+
+  get lookups(): LookupResolver | undefined {
+    return this.#shared.services.lookups;
   }
 
   now(): number {

@@ -1,4 +1,5 @@
 import type { JsonValue } from '../contract/flow-document.ts';
+import type { LookupResolver } from '../mapping/mapping-function.ts';
 
 /** Time, injected so tests can run retries and delays without waiting. */
 export interface Clock {
@@ -60,4 +61,6 @@ export interface EngineServices {
   logger: Logger;
   http: HttpTransport;
   secrets: SecretStore;
+  /** Lookup (cross-reference) tables for mapping nodes; absent where none are configured. */
+  lookups?: LookupResolver;
 }

@@ -96,3 +96,20 @@ describe('text.upper', () => {
     expect(run('text.upper', value)).toBe(expected);
   });
 });
+
+describe('text.join', () => {
+  it.each<[JsonValue[], string | null]>([
+    [[' ', 'Ann', 'Lee'], 'Ann Lee'],
+    [['', '3DC-', 20931], '3DC-20931'],
+    [[' ', 'Ann', null, '  Lee '], 'Ann Lee'],
+    [[', ', 'Suite 5', '', 'Main St'], 'Suite 5, Main St'],
+    [[' ', null, null], null],
+    [[' ', { a: 1 }, ['x']], null],
+  ])('%j → %s', (args, expected) => {
+    expect(run('text.join', ...args)).toBe(expected);
+  });
+
+  it('refuses a separator that is not text', () => {
+    expect(() => run('text.join', 1, 'a', 'b')).toThrow(FAILED);
+  });
+});

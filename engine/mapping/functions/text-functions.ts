@@ -93,4 +93,28 @@ const upper: MappingFunction = {
   },
 };
 
-export const TEXT_FUNCTIONS: readonly MappingFunction[] = [normalise, truncate, padStart, upper];
+const join: MappingFunction = {
+  name: 'text.join',
+  jsonataName: 'textJoin',
+  category: 'text',
+  summary:
+    'Join up to four values with a separator, skipping missing ones (first + last name, "3DC-" + order id)',
+  parameters: [
+    { name: 'separator', type: 'string', description: 'Put between the parts, e.g. " " or ""' },
+    { name: 'first', type: 'any', description: 'First part' },
+    { name: 'second', type: 'any', optional: true, description: 'Second part' },
+    { name: 'third', type: 'any', optional: true, description: 'Third part' },
+    { name: 'fourth', type: 'any', optional: true, description: 'Fourth part' },
+  ],
+  example: { args: [' ', 'Ann', null, 'Lee'], result: 'Ann Lee' },
+  implementation(separator, ...parts) {
+    if (typeof separator !== 'string') throw argumentError('text.join', 'separator must be text');
+    const texts = parts
+      .filter((part) => typeof part === 'string' || typeof part === 'number')
+      .map((part) => String(part).trim())
+      .filter((part) => part !== '');
+    return texts.length === 0 ? null : texts.join(separator);
+  },
+};
+
+export const TEXT_FUNCTIONS: readonly MappingFunction[] = [normalise, truncate, padStart, upper, join];

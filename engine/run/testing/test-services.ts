@@ -1,5 +1,6 @@
 import type { JsonValue } from '../../contract/flow-document.ts';
 import { BridgeflowError } from '../../errors/bridgeflow-error.ts';
+import type { LookupResolver } from '../../mapping/mapping-function.ts';
 import type { Clock, EngineServices, HttpTransport, Logger } from '../services.ts';
 
 /** A clock whose sleeps return at once and are remembered, so retry tests run instantly. */
@@ -49,7 +50,12 @@ export const noNetwork: HttpTransport = {
 
 /** Services for tests: fake clock, memory logger, secrets from a plain object, no network unless given. */
 export function createTestServices(
-  options: { http?: HttpTransport; secrets?: Record<string, Record<string, string>>; clock?: Clock } = {},
+  options: {
+    http?: HttpTransport;
+    secrets?: Record<string, Record<string, string>>;
+    clock?: Clock;
+    lookups?: LookupResolver;
+  } = {},
 ): EngineServices & { logger: MemoryLogger } {
   const secrets = options.secrets ?? {};
   return {
@@ -57,5 +63,6 @@ export function createTestServices(
     logger: createMemoryLogger(),
     http: options.http ?? noNetwork,
     secrets: { get: async (id) => secrets[id] },
+    ...(options.lookups ? { lookups: options.lookups } : {}),
   };
 }
