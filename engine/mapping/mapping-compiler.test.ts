@@ -45,7 +45,7 @@ const salesOrder: Mapping = {
     { target: 'Header.Type', source: { value: 'Active' } },
     {
       target: 'OnHold',
-      source: { if: { path: 'PaymentPending' }, then: { value: 'Yes' }, else: { value: 'No' } },
+      source: { if: { path: 'PaymentPending' }, ifTrue: { value: 'Yes' }, ifFalse: { value: 'No' } },
     },
     {
       target: 'OrderDetails',

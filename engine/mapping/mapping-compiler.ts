@@ -299,12 +299,12 @@ function compileLookup(
 }
 
 function compileCondition(
-  source: { if: MappingSource; then: MappingSource; else?: MappingSource },
+  source: { if: MappingSource; ifTrue: MappingSource; ifFalse?: MappingSource },
   environment: MappingEnvironment,
 ): CompiledSource {
   const condition = compileSource(source.if, environment);
-  const whenTrue = compileSource(source.then, environment);
-  const whenFalse = source.else ? compileSource(source.else, environment) : undefined;
+  const whenTrue = compileSource(source.ifTrue, environment);
+  const whenFalse = source.ifFalse ? compileSource(source.ifFalse, environment) : undefined;
   return {
     sync: condition.sync && whenTrue.sync && (whenFalse?.sync ?? true),
     evaluate(scope, state) {

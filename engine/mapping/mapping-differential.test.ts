@@ -30,7 +30,7 @@ const everyKind: Mapping = {
     { target: 'Header.Date', source: { fn: 'date.toM3', args: [{ path: 'OrderDate' }] } },
     {
       target: 'Guest',
-      source: { if: { path: 'CustomerID' }, then: { value: 'no' }, else: { value: 'yes' } },
+      source: { if: { path: 'CustomerID' }, ifTrue: { value: 'no' }, ifFalse: { value: 'yes' } },
     },
     { target: 'LineCount', source: { expression: '$count(OrderItemList)' } },
     { target: 'Missing', source: { path: 'Nowhere.ToBeFound' } },
@@ -45,7 +45,7 @@ const everyKind: Mapping = {
           source: { fn: 'money.lineTotal', args: [{ path: 'ItemQuantity' }, { path: 'ItemUnitPrice' }] },
         },
         { target: 'Order', source: { path: 'OrderID', from: 'root' } },
-        { target: 'Big', source: { if: { expression: 'ItemQuantity > 2' }, then: { value: true } } },
+        { target: 'Big', source: { if: { expression: 'ItemQuantity > 2' }, ifTrue: { value: true } } },
       ],
     },
   ],

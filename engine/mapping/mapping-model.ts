@@ -15,7 +15,7 @@ export type MappingSource =
   /** A lookup table; a miss sends the item to the exception port unless `onMiss` is `null`. */
   | { lookup: string; key: MappingSource; onMiss?: 'exception' | 'null' }
   /** A conditional value, truthy by JSONata's `$boolean` rules. */
-  | { if: MappingSource; then: MappingSource; else?: MappingSource }
+  | { if: MappingSource; ifTrue: MappingSource; ifFalse?: MappingSource }
   /** Any JSONata expression, evaluated on the current element (`$root` is the whole item). */
   | { expression: string };
 
@@ -45,8 +45,8 @@ export const MappingSourceSchema: z.ZodType<MappingSource> = z.lazy(() =>
     }),
     z.strictObject({
       if: MappingSourceSchema,
-      then: MappingSourceSchema,
-      else: MappingSourceSchema.optional(),
+      ifTrue: MappingSourceSchema,
+      ifFalse: MappingSourceSchema.optional(),
     }),
     z.strictObject({ expression: z.string().min(1) }),
   ]),
@@ -76,6 +76,6 @@ export function sourcePaths(source: MappingSource): string[] {
   if ('fn' in source) return source.args.flatMap(sourcePaths);
   if ('lookup' in source) return sourcePaths(source.key);
   if ('if' in source)
-    return [source.if, source.then, ...(source.else ? [source.else] : [])].flatMap(sourcePaths);
+    return [source.if, source.ifTrue, ...(source.ifFalse ? [source.ifFalse] : [])].flatMap(sourcePaths);
   return [];
 }

@@ -60,8 +60,8 @@ export function sourceExpression(source: MappingSource, jsonataName: JsonataName
     return `$lookup(${JSON.stringify(source.lookup)}, ${sourceExpression(source.key, jsonataName)})`;
   if ('if' in source) {
     const condition = `$boolean(${sourceExpression(source.if, jsonataName)})`;
-    const otherwise = source.else ? ` : ${sourceExpression(source.else, jsonataName)}` : '';
-    return `(${condition} ? ${sourceExpression(source.then, jsonataName)}${otherwise})`;
+    const otherwise = source.ifFalse ? ` : ${sourceExpression(source.ifFalse, jsonataName)}` : '';
+    return `(${condition} ? ${sourceExpression(source.ifTrue, jsonataName)}${otherwise})`;
   }
   return `(${source.expression})`;
 }

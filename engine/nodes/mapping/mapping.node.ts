@@ -144,8 +144,8 @@ function sourceProblems(source: MappingSource, parameter: string): ParameterProb
   if ('if' in source) {
     return [
       ...sourceProblems(source.if, `${parameter}.if`),
-      ...sourceProblems(source.then, `${parameter}.then`),
-      ...(source.else ? sourceProblems(source.else, `${parameter}.else`) : []),
+      ...sourceProblems(source.ifTrue, `${parameter}.ifTrue`),
+      ...(source.ifFalse ? sourceProblems(source.ifFalse, `${parameter}.ifFalse`) : []),
     ];
   }
   return [];
