@@ -50,7 +50,8 @@ export function matchRoute(
     }
     const params: Record<string, string> = {};
     for (const [name, value] of Object.entries(match.groups ?? {})) {
-      if (value !== undefined) params[name] = decodeURIComponent(value);
+      // The path was percent-decoded once already; decoding again would turn `%2541` into `A`.
+      if (value !== undefined) params[name] = value;
     }
     return { route, params };
   }
