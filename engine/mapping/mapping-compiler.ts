@@ -3,6 +3,7 @@ import { BridgeflowError } from '../errors/bridgeflow-error.ts';
 import { isTruthy } from '../expressions/condition.ts';
 import { compileExpression } from '../expressions/expression.ts';
 import { toJsonValue } from '../nodes/json-path.ts';
+import { generateMappingFunction } from './mapping-codegen.ts';
 import type { LookupResolver, MappingFunction } from './mapping-function.ts';
 import type { FieldMapping, Mapping, MappingSource } from './mapping-model.ts';
 import { readPath } from './read-path.ts';
@@ -70,10 +71,20 @@ interface EvaluationState {
   misses: MappingMiss[];
   /** Target field being evaluated, relative to `prefix` (for misses and lineage). */
   target: string;
-  /** Path of the element being filled inside "for each" blocks: `OrderDetails[2].`. */
-  prefix: string;
+  /** The element being filled inside "for each" blocks, built into `OrderDetails[2].` only when needed. */
+  prefix: ElementPrefix | undefined;
   lineage?: FieldLineage[];
   steps?: LineageStep[];
+}
+
+interface ElementPrefix {
+  parent: ElementPrefix | undefined;
+  target: string;
+  index: number;
+}
+
+function prefixText(prefix: ElementPrefix | undefined): string {
+  return prefix ? `${prefixText(prefix.parent)}${prefix.target}[${prefix.index}].` : '';
 }
 
 type Evaluate = (scope: Scope, state: EvaluationState) => unknown;
@@ -92,12 +103,15 @@ export function compileMapping(mapping: Mapping, environment: MappingEnvironment
     const outcome = { record, misses: state.misses };
     return filled instanceof Promise ? filled.then(() => outcome) : outcome;
   };
+  // The declarative subset also compiles to generated code (mapping-codegen.ts), several times
+  // faster; the closures stay for JSONata fields and for `explain`, which traces every step.
+  const generated = generateMappingFunction(mapping, environment);
   return {
     synchronous: fill.sync,
-    evaluate: (item) => run(item, { misses: [], target: '', prefix: '' }),
+    evaluate: generated ?? ((item) => run(item, { misses: [], target: '', prefix: undefined })),
     async explain(item) {
       const lineage: FieldLineage[] = [];
-      const outcome = await run(item, { misses: [], target: '', prefix: '', lineage });
+      const outcome = await run(item, { misses: [], target: '', prefix: undefined, lineage });
       return { ...outcome, lineage };
     },
   };
@@ -134,10 +148,16 @@ function compileField(field: FieldMapping, environment: MappingEnvironment): Com
       sync: source.sync,
       run(scope, state, into) {
         const entry = beginField(state, field.target);
+        const value = source.evaluate(scope, state);
+        if (!(value instanceof Promise)) {
+          endField(state, entry, value);
+          writeValue(into, steps, value);
+          return;
+        }
         return done(
-          settle(source.evaluate(scope, state), (value) => {
-            endField(state, entry, value);
-            writeValue(into, steps, value);
+          settle(value, (resolved) => {
+            endField(state, entry, resolved);
+            writeValue(into, steps, resolved);
           }),
         );
       },
@@ -149,34 +169,34 @@ function compileField(field: FieldMapping, environment: MappingEnvironment): Com
     sync: elements.sync && children.sync,
     run(scope, state, into) {
       beginField(state, field.target);
-      const parentPrefix = state.prefix;
-      return done(
-        settle(elements.evaluate(scope, state), (value) => {
-          const list = value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
-          const results: JsonObject[] = [];
-          const runElement = (element: unknown, index: number): void | Promise<void> => {
-            const result: JsonObject = {};
-            results.push(result);
-            state.prefix = `${parentPrefix}${field.target}[${index}].`;
-            return children.run({ current: toJsonValue(element), root: scope.root }, state, result);
-          };
-          const write = (): void => {
-            state.prefix = parentPrefix;
-            if (list.length > 0) writeValue(into, steps, results);
-          };
-          if (children.sync) {
-            for (const [index, element] of list.entries()) runElement(element, index);
-            return write();
-          }
-          // One element after the other, so misses and lineage name the right element.
-          return list
-            .reduce<Promise<void>>(
-              (previous, element, index) => previous.then(() => runElement(element, index)),
-              Promise.resolve(),
-            )
-            .then(write);
-        }),
-      );
+      const fillElements = (value: unknown): void | Promise<void> => {
+        const list = value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
+        const results: JsonObject[] = [];
+        const parentPrefix = state.prefix;
+        const runElement = (element: JsonValue, index: number): void | Promise<void> => {
+          const result: JsonObject = {};
+          results.push(result);
+          state.prefix = { parent: parentPrefix, target: field.target, index };
+          return children.run({ current: element, root: scope.root }, state, result);
+        };
+        const write = (): void => {
+          state.prefix = parentPrefix;
+          if (list.length > 0) writeValue(into, steps, results);
+        };
+        if (children.sync) {
+          for (let index = 0; index < list.length; index++) runElement(list[index], index);
+          return write();
+        }
+        // One element after the other, so misses and lineage name the right element.
+        return list
+          .reduce<Promise<void>>(
+            (previous, element, index) => previous.then(() => runElement(element, index)),
+            Promise.resolve(),
+          )
+          .then(write);
+      };
+      const value = elements.evaluate(scope, state);
+      return value instanceof Promise ? done(settle(value, fillElements)) : fillElements(value);
     },
   };
 }
@@ -205,15 +225,12 @@ function jsonataBindingsOf(environment: MappingEnvironment): Record<string, unkn
 function compilePath(source: { path: string; from?: 'current' | 'root' }): CompiledSource {
   const steps = source.path.split('.');
   const fromRoot = source.from === 'root';
+  const label = fromRoot ? `$root.${source.path}` : source.path;
   return {
     sync: true,
     evaluate(scope, state) {
       const value = readPath(fromRoot ? scope.root : scope.current, steps);
-      state.steps?.push({
-        kind: 'path',
-        path: fromRoot ? `$root.${source.path}` : source.path,
-        value: toJsonOrUndefined(value),
-      });
+      if (state.steps) state.steps.push({ kind: 'path', path: label, value: toJsonOrUndefined(value) });
       return value;
     },
   };
@@ -235,19 +252,28 @@ function compileFunction(
     );
   }
   const args = source.args.map((argument) => compileSource(argument, environment));
+  const apply = (values: readonly unknown[], state: EvaluationState): JsonValue => {
+    // Arguments are JSON already (paths, constants, library results, converted JSONata results).
+    const inputs = values.map((value) => (value === undefined ? null : (value as JsonValue)));
+    const result = definition.implementation(...inputs);
+    if (state.steps) state.steps.push({ kind: 'function', name: source.fn, args: inputs, value: result });
+    return result;
+  };
+  const sync = args.every((argument) => argument.sync);
   return {
-    sync: args.every((argument) => argument.sync),
-    evaluate(scope, state) {
-      return settleAll(
-        args.map((argument) => argument.evaluate(scope, state)),
-        (values) => {
-          const inputs = values.map((value) => (value === undefined ? null : toJsonValue(value)));
-          const result = definition.implementation(...inputs);
-          state.steps?.push({ kind: 'function', name: source.fn, args: inputs, value: result });
-          return result;
-        },
-      );
-    },
+    sync,
+    evaluate: sync
+      ? (scope, state) => {
+          const values = new Array<unknown>(args.length);
+          for (let index = 0; index < args.length; index++)
+            values[index] = args[index]?.evaluate(scope, state);
+          return apply(values, state);
+        }
+      : (scope, state) =>
+          settleAll(
+            args.map((argument) => argument.evaluate(scope, state)),
+            (values) => apply(values, state),
+          ),
   };
 }
 
@@ -291,7 +317,7 @@ function compileLookup(
           miss: result.reason,
         });
         if (source.onMiss !== 'null')
-          state.misses.push({ target: `${state.prefix}${state.target}`, reason: result.reason });
+          state.misses.push({ target: `${prefixText(state.prefix)}${state.target}`, reason: result.reason });
         return null;
       });
     },
@@ -321,8 +347,10 @@ function compileJsonata(expression: string, bindings: Record<string, unknown>): 
     sync: false,
     evaluate(scope, state) {
       return settle(compiled.evaluate(scope.current, { ...bindings, root: scope.root }), (value) => {
-        state.steps?.push({ kind: 'expression', expression, value: toJsonOrUndefined(value) });
-        return value;
+        // JSONata can return undefined, functions and sequence arrays: JSON from here on.
+        const json = toJsonOrUndefined(value);
+        if (state.steps) state.steps.push({ kind: 'expression', expression, value: json });
+        return json;
       });
     },
   };
@@ -331,7 +359,7 @@ function compileJsonata(expression: string, bindings: Record<string, unknown>): 
 function beginField(state: EvaluationState, target: string): FieldLineage | undefined {
   state.target = target;
   if (!state.lineage) return undefined;
-  const entry: FieldLineage = { target: `${state.prefix}${target}`, value: undefined, steps: [] };
+  const entry: FieldLineage = { target: `${prefixText(state.prefix)}${target}`, value: undefined, steps: [] };
   state.lineage.push(entry);
   state.steps = entry.steps;
   return entry;
@@ -344,6 +372,7 @@ function endField(state: EvaluationState, entry: FieldLineage | undefined, value
 
 /** Writes a value at a dotted path; missing values (undefined, null) are left out of the record. */
 function writeValue(into: JsonObject, steps: readonly string[], value: unknown): void {
+  // Values are JSON by construction: read from the item, constants, library results, converted JSONata.
   if (value === undefined || value === null) return;
   let node = into;
   for (let index = 0; index < steps.length - 1; index++) {
@@ -356,7 +385,7 @@ function writeValue(into: JsonObject, steps: readonly string[], value: unknown):
       node = created;
     }
   }
-  node[steps[steps.length - 1] ?? ''] = toJsonValue(value);
+  node[steps[steps.length - 1] ?? ''] = value as JsonValue;
 }
 
 function toJsonOrUndefined(value: unknown): JsonValue | undefined {

@@ -18,7 +18,12 @@ export function readPath(value: unknown, steps: readonly string[], from = 0): un
     if (results.length === 0) return undefined;
     return results.length === 1 ? results[0] : results;
   }
-  if (typeof value !== 'object') return undefined;
+  if (!isRecord(value)) return undefined;
   const step = steps[from] ?? '';
-  return readPath(Object.getOwnPropertyDescriptor(value, step)?.value, steps, from + 1);
+  // Own properties only: a path named `constructor` or `__proto__` must not reach the prototype.
+  return Object.hasOwn(value, step) ? readPath(value[step], steps, from + 1) : undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
 }

@@ -2,6 +2,7 @@ import type { MappingFunction } from '../mapping-function.ts';
 import { addressLines, fitAddressLines } from './address-lines.ts';
 import { countryAlpha2, countryAlpha3, countryName } from './country-codes.ts';
 import { argumentError, integerSetting, isAbsent } from './function-arguments.ts';
+import { memoizeScalars } from './memoize.ts';
 import { normalisePostalCode } from './postal-codes.ts';
 import { regionCode, regionName } from './region-codes.ts';
 
@@ -27,7 +28,7 @@ const countryToAlpha2: MappingFunction = {
   summary: 'Country name or code → ISO 3166-1 alpha-2 (M3 CSCD)',
   parameters: [COUNTRY_PARAMETER],
   example: { args: ['United States of America'], result: 'US' },
-  implementation: (value) => countryAlpha2(value),
+  implementation: memoizeScalars((value) => countryAlpha2(value)),
 };
 
 const countryToAlpha3: MappingFunction = {
@@ -37,7 +38,7 @@ const countryToAlpha3: MappingFunction = {
   summary: 'Country name or code → ISO 3166-1 alpha-3 (e.g. Sage 300 Country "USA")',
   parameters: [COUNTRY_PARAMETER],
   example: { args: ['Deutschland'], result: 'DEU' },
-  implementation: (value) => countryAlpha3(value),
+  implementation: memoizeScalars((value) => countryAlpha3(value)),
 };
 
 const countryToName: MappingFunction = {
@@ -47,7 +48,7 @@ const countryToName: MappingFunction = {
   summary: 'Country name or code → English country name',
   parameters: [COUNTRY_PARAMETER],
   example: { args: ['DE'], result: 'Germany' },
-  implementation: (value) => countryName(value),
+  implementation: memoizeScalars((value) => countryName(value)),
 };
 
 const regionToCode: MappingFunction = {
@@ -61,7 +62,7 @@ const regionToCode: MappingFunction = {
     REGION_COUNTRY_PARAMETER,
   ],
   example: { args: ['Québec', 'Canada'], result: 'QC' },
-  implementation: (value, country) => regionCode(value, country),
+  implementation: memoizeScalars((value, country) => regionCode(value, country)),
 };
 
 const regionToName: MappingFunction = {
@@ -74,7 +75,7 @@ const regionToName: MappingFunction = {
     REGION_COUNTRY_PARAMETER,
   ],
   example: { args: ['TX', 'US'], result: 'Texas' },
-  implementation: (value, country) => regionName(value, country),
+  implementation: memoizeScalars((value, country) => regionName(value, country)),
 };
 
 const postalCode: MappingFunction = {
@@ -92,7 +93,7 @@ const postalCode: MappingFunction = {
     },
   ],
   example: { args: ['k1a0b1', 'CA'], result: 'K1A 0B1' },
-  implementation: (value, country) => normalisePostalCode(value, country),
+  implementation: memoizeScalars((value, country) => normalisePostalCode(value, country)),
 };
 
 const splitLines: MappingFunction = {

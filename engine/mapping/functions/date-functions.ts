@@ -26,6 +26,40 @@ const STORE_ZONE_PARAMETER = {
 } as const;
 
 /** Formats the calendar reading of `value` with a luxon pattern, null when it does not parse. */
+// 3dcart's own `yyyy-MM-ddTHH:mm:ss` (and plain `yyyy-MM-dd`) is what mappings meet in almost
+// every order; reformatting it needs no time zone arithmetic, so it skips luxon (about 15 µs a call).
+const PLAIN_WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2}))?$/;
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function formatWallClockFast(value: string, pattern: string): string | undefined {
+  const match = PLAIN_WALL_CLOCK.exec(value);
+  if (!match) return undefined;
+  const [, year = '', month = '', day = '', hour = '00', minute = '00', second = '00'] = match;
+  const monthNumber = Number(month);
+  const dayNumber = Number(day);
+  const leap = Number(year) % 4 === 0 && (Number(year) % 100 !== 0 || Number(year) % 400 === 0);
+  const maxDay = monthNumber === 2 && !leap ? 28 : (DAYS_IN_MONTH[monthNumber - 1] ?? 0);
+  if (
+    dayNumber < 1 ||
+    dayNumber > maxDay ||
+    Number(hour) > 23 ||
+    Number(minute) > 59 ||
+    Number(second) > 59
+  ) {
+    return undefined; // let the full parser give its verdict
+  }
+  switch (pattern) {
+    case 'yyyy-MM-dd':
+      return `${year}-${month}-${day}`;
+    case 'yyyyMMdd':
+      return `${year}${month}${day}`;
+    case "yyyy-MM-dd'T'HH:mm:ss":
+      return `${year}-${month}-${day}T${hour}:${minute}:${second}`;
+    default:
+      return undefined;
+  }
+}
+
 function formatCalendar(
   value: JsonValue | undefined,
   pattern: string,
@@ -33,6 +67,10 @@ function formatCalendar(
   name: string,
 ) {
   const timeZone = optionalZoneSetting(name, zone);
+  if (timeZone === undefined && typeof value === 'string') {
+    const fast = formatWallClockFast(value, pattern);
+    if (fast !== undefined) return fast;
+  }
   const parsed = parseDate(value);
   return parsed === null ? null : calendarReading(parsed, timeZone).toFormat(pattern);
 }

@@ -68,6 +68,8 @@ export function cleanSpaces(text: string): string {
 
 /** The first `width` characters (code points, so an emoji is never cut in half), trimmed at the end. */
 export function truncateToWidth(text: string, width: number): string {
+  // Code units never undercount code points: a short string fits without splitting it.
+  if (text.length <= width) return text;
   const characters = Array.from(text);
   return characters.length <= width ? text : characters.slice(0, width).join('').trimEnd();
 }

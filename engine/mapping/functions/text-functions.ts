@@ -109,11 +109,12 @@ const join: MappingFunction = {
   example: { args: [' ', 'Ann', null, 'Lee'], result: 'Ann Lee' },
   implementation(separator, ...parts) {
     if (typeof separator !== 'string') throw argumentError('text.join', 'separator must be text');
-    const texts = parts
-      .filter((part) => typeof part === 'string' || typeof part === 'number')
-      .map((part) => String(part).trim())
-      .filter((part) => part !== '');
-    return texts.length === 0 ? null : texts.join(separator);
+    let joined: string | null = null;
+    for (const part of parts) {
+      const text = typeof part === 'string' ? part.trim() : typeof part === 'number' ? String(part) : '';
+      if (text !== '') joined = joined === null ? text : `${joined}${separator}${text}`;
+    }
+    return joined;
   },
 };
 

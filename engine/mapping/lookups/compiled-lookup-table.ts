@@ -73,8 +73,8 @@ export function compileLookupTable(table: LookupTable): CompiledLookupTable {
   const fallback = table.defaultValue === undefined ? undefined : hit(table.defaultValue, 'default');
   const rowFor = (key: string): LookupHit | undefined =>
     exact.get(key) ??
-    caseInsensitive.get(foldCase(key)) ??
-    patterns.find((pattern) => pattern.regExp.test(key))?.hit;
+    (caseInsensitive.size > 0 ? caseInsensitive.get(foldCase(key)) : undefined) ??
+    (patterns.length > 0 ? patterns.find((pattern) => pattern.regExp.test(key))?.hit : undefined);
   return {
     name: table.name,
     match(key) {

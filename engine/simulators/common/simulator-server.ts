@@ -134,7 +134,9 @@ async function answer(
         definition.faultBody?.(decision.status) ?? { error: 'Injected server error' },
       );
     case 'rateLimited':
-      return json(429, { error: 'Too Many Requests' }, { 'retry-after': String(decision.retryAfterSeconds) });
+      return json(429, definition.faultBody?.(429) ?? { error: 'Too Many Requests' }, {
+        'retry-after': String(decision.retryAfterSeconds),
+      });
     case 'malformed':
       return { status: 200, headers: { 'content-type': 'application/json' }, body: '{"truncated": [1, 2' };
     default: {
