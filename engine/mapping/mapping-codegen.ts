@@ -29,6 +29,7 @@ return function mapped(item) {
   const misses = [];
   const record = {};
   let value;
+  let step;
 ${body}
   return { record, misses };
 };`;
@@ -164,13 +165,18 @@ ${inner}
 
   #path(path: string, scope: string): string {
     const steps = path.split('.');
-    const first = steps[0] ?? '';
-    // One plain step on an object: a property read; anything else goes through readPath, which
-    // keeps JSONata's rules for arrays on the way.
-    if (steps.length === 1 && !INHERITED.has(first)) {
-      return `(${scope} !== null && typeof ${scope} === 'object' && !Array.isArray(${scope}) ? ${scope}[${JSON.stringify(first)}] : readPath(${scope}, paths[${this.paths.push(steps) - 1}]))`;
+    const fallback = `readPath(${scope}, paths[${this.paths.push(steps) - 1}])`;
+    if (steps.some((step) => INHERITED.has(step))) return fallback;
+    // Plain objects all the way: property reads. An array, null or a scalar on the way goes
+    // through readPath, which keeps JSONata's rules (map over arrays, flatten, unwrap singletons).
+    const object = (name: string) =>
+      `${name} !== null && typeof ${name} === 'object' && !Array.isArray(${name})`;
+    let code = `(step = ${scope}, ${object('step')}`;
+    for (const [index, step] of steps.entries()) {
+      const key = JSON.stringify(step);
+      code += index === steps.length - 1 ? ` ? step[${key}]` : ` && (step = step[${key}], ${object('step')})`;
     }
-    return `readPath(${scope}, paths[${this.paths.push(steps) - 1}])`;
+    return `${code} : ${fallback})`;
   }
 
   #function(source: { fn: string; args: MappingSource[] }, scope: string, target: MissTarget): string {
