@@ -95,13 +95,15 @@ describe('generateMappingFunction', () => {
   });
 
   it('puts nothing from the mapping into the code as code', () => {
+    // A constant that would run if it were pasted into a template literal.
+    const templateAttack = ['`$', '{globalThis["pwned"] = true}`'].join('');
     const hostile: Mapping = {
       fields: [
         {
           target: '"]; globalThis["pwned"] = true; //',
           source: { path: '"]; globalThis["pwned"] = true; //' },
         },
-        { target: 'x', source: { value: '`${globalThis["pwned"] = true}`' } },
+        { target: 'x', source: { value: templateAttack } },
       ],
     };
     const outcome = generateMappingFunction(
@@ -110,7 +112,7 @@ describe('generateMappingFunction', () => {
     )?.({ '"]; globalThis["pwned"] = true; //': 'ok' });
     expect(outcome?.record).toEqual({
       '"]; globalThis["pwned"] = true; //': 'ok',
-      x: '`${globalThis["pwned"] = true}`',
+      x: templateAttack,
     });
     expect(Reflect.get(globalThis, 'pwned')).toBeUndefined();
   });
