@@ -20,14 +20,23 @@ export function mappedPaths(mapping: Mapping): string[] {
   return paths;
 }
 
-/** Required fields of the target schema that no mapping writes: the editor's coverage bar. */
+/**
+ * Required fields of the target schema that no mapping writes: the editor's coverage bar.
+ * `conditionalUnmapped` are fields required only for some values of a sibling
+ * (`MiscellaneousChargesCode` on Miscellaneous lines): worth showing, not counted as missing.
+ */
 export function requiredCoverage(
   mapping: Mapping,
   schema: RecordSchema,
-): { required: string[]; unmapped: string[] } {
+): { required: string[]; unmapped: string[]; conditionalUnmapped: string[] } {
   const mapped = new Set(mappedPaths(mapping));
-  const required = requiredPaths(schema);
-  return { required, unmapped: required.filter((path) => !mapped.has(path)) };
+  const required = requiredPaths(schema, { conditional: false });
+  const conditional = requiredPaths(schema).filter((path) => !required.includes(path));
+  return {
+    required,
+    unmapped: required.filter((path) => !mapped.has(path)),
+    conditionalUnmapped: conditional.filter((path) => !mapped.has(path)),
+  };
 }
 
 /** How each mapped target field fared over a set of samples. */
