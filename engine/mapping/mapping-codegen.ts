@@ -167,14 +167,17 @@ ${inner}
     const steps = path.split('.');
     const fallback = `readPath(${scope}, paths[${this.paths.push(steps) - 1}])`;
     if (steps.some((step) => INHERITED.has(step))) return fallback;
-    // Plain objects all the way: property reads. An array, null or a scalar on the way goes
+    // Plain objects all the way (a one-element array of an object counts, as 3dcart's
+    // ShipmentList usually is): property reads. Anything else, and any array at the end, goes
     // through readPath, which keeps JSONata's rules (map over arrays, flatten, unwrap singletons).
-    const object = (name: string) =>
-      `${name} !== null && typeof ${name} === 'object' && !Array.isArray(${name})`;
-    let code = `(step = ${scope}, ${object('step')}`;
+    const object = `step !== null && typeof step === 'object' && (!Array.isArray(step) || (step.length === 1 && (step = step[0]) !== null && typeof step === 'object' && !Array.isArray(step)))`;
+    let code = `(step = ${scope}, ${object}`;
     for (const [index, step] of steps.entries()) {
       const key = JSON.stringify(step);
-      code += index === steps.length - 1 ? ` ? step[${key}]` : ` && (step = step[${key}], ${object('step')})`;
+      code +=
+        index === steps.length - 1
+          ? ` && !Array.isArray(step = step[${key}]) ? step`
+          : ` && (step = step[${key}], ${object})`;
     }
     return `${code} : ${fallback})`;
   }

@@ -1,6 +1,7 @@
 // `npm run bench`: prints the engine's throughput and trace memory as tables. Targets are in the
 // table, not in timed tests, so a slow CI machine never fails the build.
 import { measureThroughput, traceBytes } from './engine-throughput.bench.ts';
+import { measureMapping } from './mapping.bench.ts';
 
 const TARGET_NODE_EXECUTIONS_PER_SECOND = 300_000;
 const ITEMS = 10_000;
@@ -39,6 +40,17 @@ async function main(): Promise<void> {
     });
   }
   console.table(memoryRows);
+
+  const MAPPING_TARGET = 250_000;
+  console.log('\nMapping: 5-line 3dcart order → Sage 300 order (same mapping, same run)\n');
+  console.table(
+    (await measureMapping()).map((result) => ({
+      way: result.way,
+      'orders/s': Math.round(result.ordersPerSecond).toLocaleString('en-US'),
+      target: result.way === 'compiled' ? `≥ ${MAPPING_TARGET.toLocaleString('en-US')}` : '',
+      verdict: result.way === 'compiled' ? (result.ordersPerSecond >= MAPPING_TARGET ? 'met' : 'MISSED') : '',
+    })),
+  );
 }
 
 await main();

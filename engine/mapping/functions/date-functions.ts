@@ -27,34 +27,33 @@ const STORE_ZONE_PARAMETER = {
 
 /** Formats the calendar reading of `value` with a luxon pattern, null when it does not parse. */
 // 3dcart's own `yyyy-MM-ddTHH:mm:ss` (and plain `yyyy-MM-dd`) is what mappings meet in almost
-// every order; reformatting it needs no time zone arithmetic, so it skips luxon (about 15 µs a call).
-const PLAIN_WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2}))?$/;
+// every order; reformatting it needs no time zone arithmetic, so it skips luxon (about 15 µs a
+// call) and even a regular expression.
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const SEPARATORS: Readonly<Record<number, number>> = { 4: 45, 7: 45, 10: 84, 13: 58, 16: 58 }; // - - T : :
 
 function formatWallClockFast(value: string, pattern: string): string | undefined {
-  const match = PLAIN_WALL_CLOCK.exec(value);
-  if (!match) return undefined;
-  const [, year = '', month = '', day = '', hour = '00', minute = '00', second = '00'] = match;
-  const monthNumber = Number(month);
-  const dayNumber = Number(day);
-  const leap = Number(year) % 4 === 0 && (Number(year) % 100 !== 0 || Number(year) % 400 === 0);
-  const maxDay = monthNumber === 2 && !leap ? 28 : (DAYS_IN_MONTH[monthNumber - 1] ?? 0);
-  if (
-    dayNumber < 1 ||
-    dayNumber > maxDay ||
-    Number(hour) > 23 ||
-    Number(minute) > 59 ||
-    Number(second) > 59
-  ) {
-    return undefined; // let the full parser give its verdict
+  if (value.length !== 10 && value.length !== 19) return undefined;
+  for (let position = 0; position < value.length; position++) {
+    const code = value.charCodeAt(position);
+    const separator = SEPARATORS[position];
+    if (separator === undefined ? code < 48 || code > 57 : code !== separator) return undefined;
   }
+  const number = (from: number) => (value.charCodeAt(from) - 48) * 10 + value.charCodeAt(from + 1) - 48;
+  const year = number(0) * 100 + number(2);
+  const month = number(5);
+  const day = number(8);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const maxDay = month === 2 && !leap ? 28 : (DAYS_IN_MONTH[month - 1] ?? 0);
+  if (day < 1 || day > maxDay) return undefined; // let the full parser give its verdict
+  if (value.length === 19 && (number(11) > 23 || number(14) > 59 || number(17) > 59)) return undefined;
   switch (pattern) {
     case 'yyyy-MM-dd':
-      return `${year}-${month}-${day}`;
+      return value.slice(0, 10);
     case 'yyyyMMdd':
-      return `${year}${month}${day}`;
+      return `${value.slice(0, 4)}${value.slice(5, 7)}${value.slice(8, 10)}`;
     case "yyyy-MM-dd'T'HH:mm:ss":
-      return `${year}-${month}-${day}T${hour}:${minute}:${second}`;
+      return value.length === 19 ? value : `${value}T00:00:00`;
     default:
       return undefined;
   }
