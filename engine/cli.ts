@@ -2,12 +2,19 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { processIo } from './cli/cli-io.ts';
 import { runCommand } from './cli/run-command.ts';
+import { sandboxCommand } from './cli/sandbox-command.ts';
 import { validateCommand } from './cli/validate-command.ts';
 import { createCoreRegistry } from './nodes/core-node-types.ts';
 
 function positiveNumber(value: string): number {
   const parsed = Number(value);
   if (!Number.isFinite(parsed) || parsed <= 0) throw new InvalidArgumentError('must be a positive number');
+  return parsed;
+}
+
+function wholeNumber(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0) throw new InvalidArgumentError('must be a whole number');
   return parsed;
 }
 
@@ -51,6 +58,57 @@ function buildProgram(setExitCode: (code: number) => void): Command {
           processIo,
         ),
       );
+    });
+  program
+    .command('sandbox')
+    .description(
+      'Start the local 3dcart, Sage 300 and Infor M3 simulators and print their URLs and credentials',
+    )
+    .option('--seed <n>', 'seed of the generated store and ERP data', wholeNumber, 1)
+    .option(
+      '--port-base <port>',
+      '3dcart on this port, Sage 300 on the next, M3 on the one after (0 = any free ports)',
+      wholeNumber,
+      4310,
+    )
+    .option(
+      '--orders <n>',
+      'create this many storefront orders in the 3dcart simulator (fires its webhooks)',
+      wholeNumber,
+    )
+    .option('--rate <perSecond>', 'orders per second for --orders', positiveNumber, 5)
+    .option('--webhook-url <url>', 'register a 3dcart "Order New" webhook to this URL before creating orders')
+    .option('--ionapi <file>', 'write an M3 .ionapi file for the ION API sign-in')
+    .option('--exit-after-load', 'stop after --orders instead of serving until Ctrl+C')
+    .addHelpText(
+      'after',
+      '\nAdmin endpoints on every simulator: GET /_admin/state, POST /_admin/reset, GET|PUT /_admin/faults.',
+    )
+    .action(async (options: Record<string, unknown>) => {
+      const controller = new AbortController();
+      const stop = (): void => controller.abort();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      try {
+        setExitCode(
+          await sandboxCommand(
+            {
+              seed: typeof options.seed === 'number' ? options.seed : 1,
+              portBase: typeof options.portBase === 'number' ? options.portBase : 4310,
+              rate: typeof options.rate === 'number' ? options.rate : 5,
+              ...(typeof options.orders === 'number' ? { orders: options.orders } : {}),
+              ...(typeof options.webhookUrl === 'string' ? { webhookUrl: options.webhookUrl } : {}),
+              ...(typeof options.ionapi === 'string' ? { ionapi: options.ionapi } : {}),
+              exitAfterLoad: options.exitAfterLoad === true,
+            },
+            processIo,
+            controller.signal,
+          ),
+        );
+      } finally {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+      }
     });
   for (const command of program.commands) command.exitOverride();
   return program;
