@@ -6,9 +6,17 @@ import { DateTime } from 'luxon';
 
 const STORE_FORMAT = "yyyy-MM-dd'T'HH:mm:ss";
 
+// Every write stamps the current second; formatting through the time zone costs more than the
+// rest of creating an order, so the last second formatted is remembered.
+let lastStamp = { second: Number.NaN, timezone: '', text: '' };
+
 /** The store-local timestamp of an instant, e.g. `2025-03-04T14:22:10`. */
 export function storeTimestamp(epochMs: number, timezone: string): string {
-  return DateTime.fromMillis(epochMs, { zone: timezone }).toFormat(STORE_FORMAT);
+  const second = Math.floor(epochMs / 1000);
+  if (second === lastStamp.second && timezone === lastStamp.timezone) return lastStamp.text;
+  const text = DateTime.fromMillis(epochMs, { zone: timezone }).toFormat(STORE_FORMAT);
+  lastStamp = { second, timezone, text };
+  return text;
 }
 
 /** Webhook DateCreated/DateUpdated use `MM/dd/yyyy HH:mm` (§8, DOC-HELP samples). */
