@@ -80,7 +80,12 @@ export function parseBodyDate(value: string, timezone: string): string | undefin
 
 /** Adds minutes to a store-local timestamp (wall-clock arithmetic, for seed data). */
 export function addMinutes(storeLocal: string, minutes: number): string {
-  return DateTime.fromFormat(storeLocal, STORE_FORMAT, { zone: 'UTC' })
-    .plus({ minutes })
-    .toFormat(STORE_FORMAT);
+  // Wall-clock arithmetic without a zone: read the fields as UTC and format them back.
+  const parsed = Date.parse(`${storeLocal}Z`);
+  if (Number.isNaN(parsed)) {
+    return DateTime.fromFormat(storeLocal, STORE_FORMAT, { zone: 'UTC' })
+      .plus({ minutes })
+      .toFormat(STORE_FORMAT);
+  }
+  return new Date(parsed + minutes * 60_000).toISOString().slice(0, 19);
 }
