@@ -137,13 +137,11 @@ async function load(
 ): Promise<{ perSecond: number; failed: number }> {
   const { hostname, port } = new URL(url);
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
-  let sent = 0;
   let ok = 0;
   let failed = 0;
   const until = performance.now() + durationMs;
   const one = (): Promise<void> =>
     new Promise((done) => {
-      sent++;
       const n = sequence++;
       const body = call.body?.(n);
       const outgoing = request(
