@@ -80,6 +80,10 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--webhook-url <url>', 'register a 3dcart "Order New" webhook to this URL before creating orders')
     .option('--ionapi <file>', 'write an M3 .ionapi file for the ION API sign-in')
     .option('--exit-after-load', 'stop after --orders instead of serving until Ctrl+C')
+    .option(
+      '--faults <json>',
+      'inject faults in all three, e.g. \'{"errorRate":0.1,"latencyMs":200}\' (errorRate, errorStatus, rateLimitBurst, retryAfterSeconds, latencyMs, timeoutRate, malformedRate)',
+    )
     .addHelpText(
       'after',
       '\nAdmin endpoints on every simulator: GET /_admin/state, POST /_admin/reset, GET|PUT /_admin/faults.',
@@ -99,6 +103,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
               ...(typeof options.orders === 'number' ? { orders: options.orders } : {}),
               ...(typeof options.webhookUrl === 'string' ? { webhookUrl: options.webhookUrl } : {}),
               ...(typeof options.ionapi === 'string' ? { ionapi: options.ionapi } : {}),
+              ...(typeof options.faults === 'string' ? { faults: options.faults } : {}),
               exitAfterLoad: options.exitAfterLoad === true,
             },
             processIo,

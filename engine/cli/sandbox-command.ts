@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { z } from 'zod';
 import {
   describeSandbox,
   driveStorefront,
@@ -17,6 +18,8 @@ export interface SandboxCommandOptions {
   ionapi?: string;
   /** Stop once the storefront load is done instead of serving until interrupted. */
   exitAfterLoad?: boolean;
+  /** Fault settings (JSON) applied to all three simulators. */
+  faults?: string;
 }
 
 /**
@@ -39,7 +42,15 @@ export async function sandboxCommand(
     return EXIT.invalid;
   }
   try {
+    if (options.faults !== undefined) {
+      const problem = applyFaults(sandbox, options.faults);
+      if (problem) {
+        io.err(`error  --faults: ${problem}\n`);
+        return EXIT.invalid;
+      }
+    }
     io.out(`Bridgeflow sandbox (seed ${options.seed})\n${describeSandbox(sandbox)}\n`);
+    if (options.faults !== undefined) io.out(`Injecting faults: ${options.faults}\n`);
     if (options.ionapi) {
       await writeFile(options.ionapi, `${JSON.stringify(sandbox.m3.ionApiFile(), null, 2)}\n`);
       io.out(`Wrote the M3 .ionapi file to ${options.ionapi}\n`);
@@ -78,5 +89,22 @@ export async function sandboxCommand(
     return EXIT.ok;
   } finally {
     await sandbox.close();
+  }
+}
+
+/** Applies the same fault settings to every simulator; returns what is wrong with them, if anything. */
+function applyFaults(sandbox: Awaited<ReturnType<typeof startSandbox>>, text: string): string | undefined {
+  let settings: unknown;
+  try {
+    settings = JSON.parse(text);
+  } catch {
+    return `not valid JSON: ${text}`;
+  }
+  try {
+    for (const simulator of [sandbox.threedcart, sandbox.sage300, sandbox.m3])
+      simulator.faults.configure(settings);
+    return undefined;
+  } catch (thrown) {
+    return thrown instanceof z.ZodError ? z.prettifyError(thrown).replaceAll('\n', '; ') : String(thrown);
   }
 }

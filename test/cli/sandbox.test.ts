@@ -116,4 +116,20 @@ describe('bridgeflow sandbox', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it('injects the faults given on the command line, and refuses bad ones with the field', async () => {
+    const run = sandbox(['--faults', '{"errorRate":1,"errorStatus":502}']);
+    await waitFor(() => run.output().includes('press Ctrl+C'), 'the sandbox to start');
+    const sageUrl = /Sage 300\s+(\S+)/.exec(run.output())?.[1];
+    const answer = await fetch(`${sageUrl}AR/ARCustomers`, {
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(answer.status).toBe(502);
+    run.child.kill('SIGINT');
+    expect(await run.exited).toBe(0);
+
+    const bad = sandbox(['--faults', '{"errorRate":3}', '--exit-after-load']);
+    expect(await bad.exited).toBe(2);
+    expect(bad.output()).toMatch(/--faults: .*errorRate/);
+  });
 });
