@@ -63,12 +63,16 @@ function compileUncached(source: string): CompiledExpression {
       let value: unknown = input;
       for (const step of steps) {
         if (value === null || value === undefined) return undefined;
-        if (typeof value !== 'object' || Array.isArray(value)) return slow(input, bindings);
-        value = (value as Record<string, unknown>)[step];
+        if (!isPlainRecord(value)) return slow(input, bindings);
+        value = value[step];
       }
       return value;
     },
   };
+}
+
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function simplePathSteps(source: string): string[] | undefined {

@@ -254,7 +254,7 @@ function compileFunction(
   const args = source.args.map((argument) => compileSource(argument, environment));
   const apply = (values: readonly unknown[], state: EvaluationState): JsonValue => {
     // Arguments are JSON already (paths, constants, library results, converted JSONata results).
-    const inputs = values.map((value) => (value === undefined ? null : (value as JsonValue)));
+    const inputs = values.map(jsonOrNull);
     const result = definition.implementation(...inputs);
     if (state.steps) state.steps.push({ kind: 'function', name: source.fn, args: inputs, value: result });
     return result;
@@ -385,7 +385,19 @@ function writeValue(into: JsonObject, steps: readonly string[], value: unknown):
       node = created;
     }
   }
-  node[steps[steps.length - 1] ?? ''] = value as JsonValue;
+  node[steps[steps.length - 1] ?? ''] = jsonOrNull(value);
+}
+
+/**
+ * A value already known to be JSON (read from the item, a constant, a library result or a
+ * converted JSONata result), typed as such; a shallow check, not a copy.
+ */
+function jsonOrNull(value: unknown): JsonValue {
+  return isJsonLike(value) ? value : null;
+}
+
+function isJsonLike(value: unknown): value is JsonValue {
+  return value === null || ['string', 'number', 'boolean', 'object'].includes(typeof value);
 }
 
 function toJsonOrUndefined(value: unknown): JsonValue | undefined {
