@@ -9,6 +9,7 @@ import { mappingNode } from './mapping/mapping.node.ts';
 import { mergeNode } from './merge/merge.node.ts';
 import type { NodeType } from './node-type.ts';
 import { NodeRegistry } from './registry.ts';
+import { SAGE300_NODE_TYPES } from './sage300/index.ts';
 import { setFieldsNode } from './set-fields/set-fields.node.ts';
 import { splitItemsNode } from './split-items/split-items.node.ts';
 import { stopAndErrorNode } from './stop-and-error/stop-and-error.node.ts';
@@ -33,6 +34,7 @@ export const CORE_NODE_TYPES: readonly NodeType[] = [
   httpRequestNode,
   codeNode,
   stopAndErrorNode,
+  ...SAGE300_NODE_TYPES,
 ];
 
 /** A registry of the core node types. */

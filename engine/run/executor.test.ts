@@ -439,3 +439,35 @@ describe('runFlow', () => {
     });
   });
 });
+
+describe('secretValuesOf', () => {
+  it('masks passwords, keys, tokens, header values and .ionapi secrets, and leaves URLs and names readable', async () => {
+    const { secretValuesOf } = await import('./node-scope.ts');
+    expect(
+      secretValuesOf({
+        baseUrl: 'http://sage.example.com/Sage300WebApi',
+        company: 'SAMINC',
+        username: 'WEBAPI',
+        password: 'hunter2!',
+        privateKey: 'pk-123456',
+        token: 'tok-123456',
+        value: 'header-secret',
+        ionapi: JSON.stringify({
+          ti: 'TENANT',
+          ci: 'client',
+          cs: 'client-secret',
+          saak: 'access-key',
+          sask: 'secret-key',
+        }),
+      }).sort(),
+    ).toEqual([
+      'access-key',
+      'client-secret',
+      'header-secret',
+      'hunter2!',
+      'pk-123456',
+      'secret-key',
+      'tok-123456',
+    ]);
+  });
+});

@@ -95,8 +95,8 @@ export class NodeScope implements ItemContext<unknown> {
         { nodeId: node.id },
       );
     }
-    for (const value of Object.values(fields)) {
-      if (value.length >= 4 && !this.#shared.secrets.includes(value)) this.#shared.secrets.push(value);
+    for (const value of secretValuesOf(fields)) {
+      if (!this.#shared.secrets.includes(value)) this.#shared.secrets.push(value);
     }
     return fields;
   }
@@ -112,4 +112,33 @@ export class NodeScope implements ItemContext<unknown> {
   sleep(ms: number): Promise<void> {
     return this.#shared.services.clock.sleep(ms, this.signal);
   }
+}
+
+// Credential fields are secret unless their name says they are an address or a name: URLs, company
+// and division ids, user names and the .ionapi file's non-secret entries (ti tenant, ci client id,
+// iu/pu/oa/ot/or URLs, ev/v versions) stay readable in traces, which is what a user debugging a
+// run needs to see. Everything else (passwords, keys, tokens, header values, cs, saak, sask) is masked.
+const NOT_SECRET =
+  /^(baseurl|apiurl|url|secureurl|host|company|division|username|user|name|mode|tenant|ti|ci|iu|pu|oa|ot|or|ev|v)$/i;
+
+/**
+ * The values of a credential that must never appear in a trace or a message. A field holding a
+ * JSON document (an imported .ionapi file) is searched too.
+ */
+export function secretValuesOf(fields: Record<string, unknown>): string[] {
+  const values: string[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    if (typeof value === 'string' && value.trim().startsWith('{')) {
+      try {
+        const parsed: unknown = JSON.parse(value);
+        if (typeof parsed === 'object' && parsed !== null)
+          values.push(...secretValuesOf(Object.fromEntries(Object.entries(parsed))));
+        continue;
+      } catch {
+        // not JSON: judged by its name below
+      }
+    }
+    if (typeof value === 'string' && value.length >= 4 && !NOT_SECRET.test(name)) values.push(value);
+  }
+  return values;
 }
