@@ -4,6 +4,7 @@ import { delayNode } from './delay/delay.node.ts';
 import { filterNode } from './filter/filter.node.ts';
 import { httpRequestNode } from './http-request/http-request.node.ts';
 import { ifNode } from './if/if.node.ts';
+import { M3_NODE_TYPES } from './m3/index.ts';
 import { manualTriggerNode } from './manual-trigger/manual-trigger.node.ts';
 import { mappingNode } from './mapping/mapping.node.ts';
 import { mergeNode } from './merge/merge.node.ts';
@@ -35,6 +36,7 @@ export const CORE_NODE_TYPES: readonly NodeType[] = [
   codeNode,
   stopAndErrorNode,
   ...SAGE300_NODE_TYPES,
+  ...M3_NODE_TYPES,
 ];
 
 /** A registry of the core node types. */

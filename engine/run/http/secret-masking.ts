@@ -40,8 +40,16 @@ export interface SecretMasker {
 
 /** A masker for the given secret values (empty strings are ignored). */
 export function createSecretMasker(secrets: readonly string[]): SecretMasker {
-  // Longest first, so a secret that contains another is masked whole.
-  const values = [...new Set(secrets.filter((secret) => secret !== ''))].sort((a, b) => b.length - a.length);
+  // Each secret as written and as it appears in query strings and form bodies (OAuth token
+  // requests send `#` as `%23`); longest first, so a secret that contains another is masked whole.
+  const spellings = secrets
+    .filter((secret) => secret !== '')
+    .flatMap((secret) => [
+      secret,
+      encodeURIComponent(secret),
+      encodeURIComponent(secret).replaceAll('%20', '+'),
+    ]);
+  const values = [...new Set(spellings)].sort((a, b) => b.length - a.length);
   const text = (input: string): string =>
     values.reduce((masked, secret) => masked.split(secret).join(MASK), input);
   const containsSecret = (input: string): boolean => values.some((secret) => input.includes(secret));
