@@ -15,6 +15,7 @@ import { setFieldsNode } from './set-fields/set-fields.node.ts';
 import { splitItemsNode } from './split-items/split-items.node.ts';
 import { stopAndErrorNode } from './stop-and-error/stop-and-error.node.ts';
 import { switchNode } from './switch/switch.node.ts';
+import { THREEDCART_NODE_TYPES } from './threedcart/index.ts';
 import { transformNode } from './transform/transform.node.ts';
 import { webhookTriggerNode } from './webhook-trigger/webhook-trigger.node.ts';
 
@@ -35,6 +36,7 @@ export const CORE_NODE_TYPES: readonly NodeType[] = [
   httpRequestNode,
   codeNode,
   stopAndErrorNode,
+  ...THREEDCART_NODE_TYPES,
   ...SAGE300_NODE_TYPES,
   ...M3_NODE_TYPES,
 ];
