@@ -38,8 +38,22 @@ export interface SecretMasker {
   text(text: string): string;
 }
 
+// A node run makes many calls with the same few secrets; building a masker is a handful of
+// allocations and a sort, so the last few are kept by their secrets.
+const recentMaskers = new Map<string, SecretMasker>();
+
 /** A masker for the given secret values (empty strings are ignored). */
 export function createSecretMasker(secrets: readonly string[]): SecretMasker {
+  const key = secrets.join('\u0000');
+  const cached = recentMaskers.get(key);
+  if (cached) return cached;
+  const masker = buildSecretMasker(secrets);
+  if (recentMaskers.size >= 32) recentMaskers.clear();
+  recentMaskers.set(key, masker);
+  return masker;
+}
+
+function buildSecretMasker(secrets: readonly string[]): SecretMasker {
   // Each secret as written and as it appears in query strings and form bodies (OAuth token
   // requests send `#` as `%23`); longest first, so a secret that contains another is masked whole.
   const spellings = secrets
