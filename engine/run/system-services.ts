@@ -47,22 +47,55 @@ export function createJsonLogger(minimum: 'debug' | 'info' | 'warn' | 'error' = 
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
 /**
- * Credentials from environment variables: credential id `sage-prod` with field `password` is
- * read from `BRIDGEFLOW_CREDENTIAL_SAGE_PROD_PASSWORD`. The encrypted vault comes with the store.
+ * Credentials from environment variables, for the CLI and the runtime until the encrypted vault
+ * arrives. Either the whole credential as JSON, with field names exactly as the credential type
+ * spells them:
+ *   BRIDGEFLOW_CREDENTIAL_SAGE_PROD='{"baseUrl":"http://sage/Sage300WebApi","company":"SAMINC",...}'
+ * or one variable per field, the field name in SNAKE_CASE (read as camelCase):
+ *   BRIDGEFLOW_CREDENTIAL_SAGE_PROD_BASE_URL=http://sage/Sage300WebApi
+ *   BRIDGEFLOW_CREDENTIAL_SAGE_PROD_PASSWORD=…
+ * Per-field variables override fields of the JSON form.
  */
 export function createEnvironmentSecretStore(environment: NodeJS.ProcessEnv = process.env): SecretStore {
   return {
     async get(credentialId) {
-      const prefix = `BRIDGEFLOW_CREDENTIAL_${credentialId.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_`;
-      const fields: Record<string, string> = {};
-      for (const [name, value] of Object.entries(environment)) {
-        if (name.startsWith(prefix) && value !== undefined) {
-          fields[name.slice(prefix.length).toLowerCase()] = value;
-        }
+      const name = `BRIDGEFLOW_CREDENTIAL_${credentialId.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+      const fields: Record<string, string> = { ...jsonFields(environment[name], name) };
+      const prefix = `${name}_`;
+      for (const [variable, value] of Object.entries(environment)) {
+        if (variable.startsWith(prefix) && value !== undefined)
+          fields[camelCase(variable.slice(prefix.length))] = value;
       }
       return Object.keys(fields).length > 0 ? fields : undefined;
     },
   };
+}
+
+function jsonFields(text: string | undefined, variable: string): Record<string, string> {
+  if (text === undefined) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new BridgeflowError(
+      'CONNECTOR_AUTH',
+      `${variable} is not valid JSON; write the credential as {"field": "value", ...}`,
+    );
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new BridgeflowError('CONNECTOR_AUTH', `${variable} must be a JSON object of credential fields`);
+  }
+  const fields: Record<string, string> = {};
+  for (const [field, value] of Object.entries(parsed)) {
+    // Nested objects (an .ionapi file) are kept as JSON text, as the vault stores them.
+    fields[field] = typeof value === 'string' ? value : JSON.stringify(value);
+  }
+  return fields;
+}
+
+/** `BASE_URL` → `baseUrl`, `PASSWORD` → `password`. */
+function camelCase(snake: string): string {
+  return snake.toLowerCase().replace(/_([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
 }
 
 /** Real services with the given HTTP transport. */

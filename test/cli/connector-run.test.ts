@@ -1,0 +1,96 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type RunningSage300Simulator,
+  startSage300Simulator,
+} from '../../engine/simulators/sage300/sage300-simulator.ts';
+
+// `bridgeflow run` with a connector node, credentials from the environment, against the Sage 300
+// simulator over real HTTP: the path a consultant takes before the designer exists.
+const root = resolve(import.meta.dirname, '../..');
+let sage: RunningSage300Simulator;
+let dir: string;
+
+beforeAll(async () => {
+  sage = await startSage300Simulator({});
+  dir = await mkdtemp(join(tmpdir(), 'bridgeflow-connector-'));
+});
+afterAll(async () => {
+  await sage.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+function bridgeflow(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile(
+      process.execPath,
+      [join(root, 'engine/cli.ts'), ...args],
+      { cwd: root, env: { ...process.env, ...env } },
+      (error, stdout, stderr) =>
+        done({ code: error && typeof error.code === 'number' ? error.code : 0, stdout, stderr }),
+    );
+  });
+}
+
+const flow = {
+  schemaVersion: 1,
+  id: 'find-customers',
+  name: 'Find customers',
+  nodes: [
+    {
+      id: 'start',
+      name: 'Start',
+      type: 'core.manualTrigger',
+      typeVersion: 1,
+      position: { x: 0, y: 0 },
+      parameters: {},
+    },
+    {
+      id: 'find',
+      name: 'Find in Sage',
+      type: 'sage300.findCustomer',
+      typeVersion: 1,
+      position: { x: 200, y: 0 },
+      parameters: { by: 'number', value: 'CustomerNumber', select: ['CustomerNumber', 'CustomerName'] },
+      credentials: { erp: 'sage-sandbox' },
+    },
+  ],
+  edges: [{ id: 'e', source: 'start', sourceHandle: 'main', target: 'find', targetHandle: 'main' }],
+};
+
+describe('bridgeflow run with a connector', () => {
+  it('finds customers in Sage 300 with credentials from the environment, and names wrong ones', async () => {
+    const flowPath = join(dir, 'find.flow.json');
+    const inputPath = join(dir, 'input.json');
+    await writeFile(flowPath, JSON.stringify(flow));
+    await writeFile(inputPath, JSON.stringify([{ CustomerNumber: 'C000001' }, { CustomerNumber: 'NOBODY' }]));
+    const env = {
+      BRIDGEFLOW_CREDENTIAL_SAGE_SANDBOX: JSON.stringify({
+        baseUrl: `${sage.url}/Sage300WebApi`,
+        company: 'SAMINC',
+        username: 'WEBAPI',
+      }),
+      BRIDGEFLOW_CREDENTIAL_SAGE_SANDBOX_PASSWORD: 'WEBAPI',
+    };
+    const ok = await bridgeflow(['run', flowPath, '--input', inputPath, '--json'], env);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toEqual([
+      { CustomerNumber: 'C000001', CustomerName: expect.any(String) },
+      { CustomerNumber: 'NOBODY' },
+    ]);
+
+    const wrong = await bridgeflow(['run', flowPath, '--input', inputPath], {
+      ...env,
+      BRIDGEFLOW_CREDENTIAL_SAGE_SANDBOX_PASSWORD: 'wrong',
+    });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stdout).toMatch(/CONNECTOR_AUTH/);
+    expect(wrong.stdout).not.toContain('wrong');
+  });
+});
