@@ -2,13 +2,27 @@ import type { JsonValue } from '../contract/flow-document.ts';
 import { BridgeflowError } from '../errors/bridgeflow-error.ts';
 import { isTruthy } from '../expressions/condition.ts';
 import { compileExpression } from '../expressions/expression.ts';
-import { toJsonValue } from '../nodes/json-path.ts';
 import { generateMappingFunction } from './mapping-codegen.ts';
+import {
+  beginField,
+  type CompiledSource,
+  done,
+  type EvaluationState,
+  endField,
+  type FieldLineage,
+  type JsonObject,
+  jsonOrNull,
+  type MappingOutcome,
+  prefixText,
+  type Scope,
+  settle,
+  settleAll,
+  toJsonOrUndefined,
+  writeValue,
+} from './mapping-evaluation.ts';
 import type { LookupResolver, MappingFunction } from './mapping-function.ts';
 import type { FieldMapping, Mapping, MappingSource } from './mapping-model.ts';
 import { readPath } from './read-path.ts';
-
-type JsonObject = { [key: string]: JsonValue };
 
 /** What the compiler needs from the outside. */
 export interface MappingEnvironment {
@@ -20,39 +34,6 @@ export interface MappingEnvironment {
   jsonataBindings?: Record<string, unknown>;
 }
 
-/** A lookup that found nothing for an item whose mapping says it must (the exception port's reason). */
-export interface MappingMiss {
-  /** Target path, with element indices: `OrderDetails[2].Item`. */
-  target: string;
-  reason: string;
-}
-
-/** The mapped record and what went wrong on the way. */
-export interface MappingOutcome {
-  record: JsonObject;
-  misses: MappingMiss[];
-}
-
-/** How one target value came about: its source paths, functions and lookups with their values. */
-export interface FieldLineage {
-  target: string;
-  value: JsonValue | undefined;
-  steps: LineageStep[];
-}
-
-export type LineageStep =
-  | { kind: 'path'; path: string; value: JsonValue | undefined }
-  | { kind: 'function'; name: string; args: (JsonValue | undefined)[]; value: JsonValue | undefined }
-  | {
-      kind: 'lookup';
-      table: string;
-      key: string;
-      value: JsonValue | undefined;
-      matchedBy?: string;
-      miss?: string;
-    }
-  | { kind: 'expression'; expression: string; value: JsonValue | undefined };
-
 /** A compiled mapping: plain functions for the declarative parts, JSONata only where written. */
 export interface CompiledMapping {
   /** True when no field uses JSONata: `evaluate` then never returns a Promise. */
@@ -62,37 +43,7 @@ export interface CompiledMapping {
   explain(item: JsonValue): Promise<MappingOutcome & { lineage: FieldLineage[] }>;
 }
 
-interface Scope {
-  current: JsonValue;
-  root: JsonValue;
-}
-
-interface EvaluationState {
-  misses: MappingMiss[];
-  /** Target field being evaluated, relative to `prefix` (for misses and lineage). */
-  target: string;
-  /** The element being filled inside "for each" blocks, built into `OrderDetails[2].` only when needed. */
-  prefix: ElementPrefix | undefined;
-  lineage?: FieldLineage[];
-  steps?: LineageStep[];
-}
-
-interface ElementPrefix {
-  parent: ElementPrefix | undefined;
-  target: string;
-  index: number;
-}
-
-function prefixText(prefix: ElementPrefix | undefined): string {
-  return prefix ? `${prefixText(prefix.parent)}${prefix.target}[${prefix.index}].` : '';
-}
-
-type Evaluate = (scope: Scope, state: EvaluationState) => unknown;
-
-interface CompiledSource {
-  sync: boolean;
-  evaluate: Evaluate;
-}
+export type { FieldLineage, LineageStep, MappingMiss, MappingOutcome } from './mapping-evaluation.ts';
 
 /** Compiles a mapping. Unknown functions and wrong argument counts throw MAPPING_FUNCTION_FAILED now, not per item. */
 export function compileMapping(mapping: Mapping, environment: MappingEnvironment): CompiledMapping {
@@ -354,68 +305,4 @@ function compileJsonata(expression: string, bindings: Record<string, unknown>): 
       });
     },
   };
-}
-
-function beginField(state: EvaluationState, target: string): FieldLineage | undefined {
-  state.target = target;
-  if (!state.lineage) return undefined;
-  const entry: FieldLineage = { target: `${prefixText(state.prefix)}${target}`, value: undefined, steps: [] };
-  state.lineage.push(entry);
-  state.steps = entry.steps;
-  return entry;
-}
-
-function endField(state: EvaluationState, entry: FieldLineage | undefined, value: unknown): void {
-  if (entry) entry.value = toJsonOrUndefined(value);
-  state.steps = undefined;
-}
-
-/** Writes a value at a dotted path; missing values (undefined, null) are left out of the record. */
-function writeValue(into: JsonObject, steps: readonly string[], value: unknown): void {
-  // Values are JSON by construction: read from the item, constants, library results, converted JSONata.
-  if (value === undefined || value === null) return;
-  let node = into;
-  for (let index = 0; index < steps.length - 1; index++) {
-    const step = steps[index] ?? '';
-    const next = node[step];
-    if (typeof next === 'object' && next !== null && !Array.isArray(next)) node = next;
-    else {
-      const created: JsonObject = {};
-      node[step] = created;
-      node = created;
-    }
-  }
-  node[steps[steps.length - 1] ?? ''] = jsonOrNull(value);
-}
-
-/**
- * A value already known to be JSON (read from the item, a constant, a library result or a
- * converted JSONata result), typed as such; a shallow check, not a copy.
- */
-function jsonOrNull(value: unknown): JsonValue {
-  return isJsonLike(value) ? value : null;
-}
-
-function isJsonLike(value: unknown): value is JsonValue {
-  return value === null || ['string', 'number', 'boolean', 'object'].includes(typeof value);
-}
-
-function toJsonOrUndefined(value: unknown): JsonValue | undefined {
-  return value === undefined ? undefined : toJsonValue(value);
-}
-
-/** Applies `then` to a value that may be a Promise, staying synchronous when it is not. */
-function settle(value: unknown, then: (resolved: unknown) => unknown): unknown {
-  return value instanceof Promise ? Promise.resolve<unknown>(value).then(then) : then(value);
-}
-
-function settleAll(values: readonly unknown[], then: (resolved: unknown[]) => unknown): unknown {
-  return values.some((value) => value instanceof Promise)
-    ? Promise.all<unknown>(values).then((resolved) => then(resolved))
-    : then([...values]);
-}
-
-/** A field writer's result: done now, or a promise of being done. */
-function done(result: unknown): void | Promise<void> {
-  return result instanceof Promise ? Promise.resolve<unknown>(result).then(() => undefined) : undefined;
 }
