@@ -3,6 +3,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { processIo } from './cli/cli-io.ts';
 import { runCommand } from './cli/run-command.ts';
 import { sandboxCommand } from './cli/sandbox-command.ts';
+import { testConnectionCommand } from './cli/test-connection-command.ts';
 import { validateCommand } from './cli/validate-command.ts';
 import { createCoreRegistry } from './nodes/core-node-types.ts';
 
@@ -59,6 +60,18 @@ function buildProgram(setExitCode: (code: number) => void): Command {
         ),
       );
     });
+  program
+    .command('test-connection')
+    .description('Check a credential against its system with one cheap read (exit 0 ok, 1 refused, 2 usage)')
+    .argument('<type>', 'credential type: threedcart, sage300 or m3')
+    .argument(
+      '<credential>',
+      'credential id; fields come from BRIDGEFLOW_CREDENTIAL_<ID> (JSON) or _<FIELD> variables',
+    )
+    .action(async (type: string, credential: string) =>
+      setExitCode(await testConnectionCommand(type, credential, processIo)),
+    );
+
   program
     .command('sandbox')
     .description(

@@ -93,4 +93,53 @@ describe('bridgeflow run with a connector', () => {
     expect(wrong.stdout).toMatch(/CONNECTOR_AUTH/);
     expect(wrong.stdout).not.toContain('wrong');
   });
+
+  it('tests credentials of each system with the system answering, and says why a wrong one fails', async () => {
+    const { startSandbox } = await import('../../engine/simulators/sandbox.ts');
+    const sandbox = await startSandbox({ portBase: 0 });
+    try {
+      const store = sandbox.threedcart.simulator.credentials();
+      const m3 = sandbox.m3.credentials();
+      const env = {
+        BRIDGEFLOW_CREDENTIAL_STORE: JSON.stringify({
+          apiUrl: sandbox.threedcart.apiUrl,
+          secureUrl: store.secureUrl,
+          privateKey: store.privateKey,
+          token: store.token,
+        }),
+        BRIDGEFLOW_CREDENTIAL_SAGE: JSON.stringify({
+          baseUrl: `${sandbox.sage300.url}/Sage300WebApi`,
+          company: 'SAMINC',
+          username: 'WEBAPI',
+          password: 'WEBAPI',
+        }),
+        BRIDGEFLOW_CREDENTIAL_M3: JSON.stringify({
+          mode: 'basic',
+          baseUrl: sandbox.m3.url,
+          username: m3.basic.username,
+          password: m3.basic.password,
+        }),
+      };
+      for (const [type, id] of [
+        ['threedcart', 'store'],
+        ['sage300', 'sage'],
+        ['m3', 'm3'],
+      ]) {
+        const result = await bridgeflow(['test-connection', type ?? '', id ?? ''], env);
+        expect(result.stdout, `${type}: ${result.stderr}`).toMatch(/^ok /);
+        expect(result.code).toBe(0);
+      }
+      const refused = await bridgeflow(['test-connection', 'sage300', 'sage'], {
+        ...env,
+        BRIDGEFLOW_CREDENTIAL_SAGE_PASSWORD: 'nope',
+      });
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/CONNECTOR_AUTH/);
+      const unknown = await bridgeflow(['test-connection', 'sap', 'x'], env);
+      expect(unknown.code).toBe(2);
+      expect(unknown.stderr).toMatch(/use one of threedcart, sage300, m3/);
+    } finally {
+      await sandbox.close();
+    }
+  });
 });
