@@ -1,8 +1,8 @@
 import type { ErrorData } from '../../contract/errors.ts';
-import type { FlowNode } from '../../contract/flow-document.ts';
-import { BridgeflowError, toErrorData } from '../../errors/bridgeflow-error.ts';
+import { toErrorData } from '../../errors/bridgeflow-error.ts';
 import type { NodeContext } from '../../nodes/node-type.ts';
 import type { EngineServices } from '../../run/services.ts';
+import { standaloneContext } from '../common/standalone-context.ts';
 import { M3Client, type M3ClientOptions } from './m3-client.ts';
 import { type M3Credentials, M3CredentialsSchema, parseM3Credentials } from './m3-credentials.ts';
 
@@ -35,7 +35,8 @@ export async function testConnection(
     // Parsed credentials pass the schema as they are; vault fields hold the .ionapi file as text.
     const direct = M3CredentialsSchema.safeParse(credentials);
     const parsed = direct.success ? direct.data : parseM3Credentials(toFields(credentials));
-    const client = new M3Client(standaloneContext(services, signal), parsed, { maxAttempts: 2, ...options });
+    const { context } = standaloneContext('m3', toFields(credentials), services, signal);
+    const client = new M3Client(context, parsed, { maxAttempts: 2, ...options });
     const { records } = await client.execute({
       program: 'CRS610MI',
       transaction: 'LstByNumber',
@@ -56,35 +57,4 @@ function toFields(credentials: M3Credentials | Readonly<Record<string, string>>)
   for (const [name, value] of Object.entries(credentials))
     if (typeof value === 'string') fields[name] = value;
   return fields;
-}
-
-/** A node context outside any run: HTTP goes straight to the transport. */
-function standaloneContext(
-  services: Pick<EngineServices, 'http' | 'clock' | 'logger'>,
-  signal: AbortSignal,
-): NodeContext<unknown> {
-  const node: FlowNode = {
-    id: 'm3-connection-test',
-    name: 'M3 connection test',
-    type: 'm3.connectionTest',
-    typeVersion: 1,
-    position: { x: 0, y: 0 },
-    parameters: {},
-  };
-  return {
-    node,
-    parameters: {},
-    flowSettings: { errorPolicy: 'stopRun', timezone: 'UTC' },
-    dryRun: false,
-    signal,
-    logger: services.logger,
-    trigger: {},
-    http: (request) => services.http.send(request, signal),
-    credentials: async () => {
-      throw new BridgeflowError('CONNECTOR_AUTH', 'A connection test reads no credential slots');
-    },
-    sleep: (ms) => services.clock.sleep(ms, signal),
-    now: () => services.clock.now(),
-    lookups: undefined,
-  };
 }

@@ -1,9 +1,8 @@
 import type { ErrorData } from '../../contract/errors.ts';
-import type { FlowNode } from '../../contract/flow-document.ts';
 import type { HttpExchange } from '../../contract/run-trace.ts';
 import { toErrorData } from '../../errors/bridgeflow-error.ts';
-import { NodeScope, type NodeScopeShared } from '../../run/node-scope.ts';
 import type { EngineServices } from '../../run/services.ts';
+import { standaloneContext } from '../common/standalone-context.ts';
 import { Sage300Client } from './sage300-client.ts';
 import { parseSage300Credentials } from './sage300-credentials.ts';
 import { SAGE300_RESOURCES } from './sage300-resources.ts';
@@ -19,16 +18,6 @@ export type Sage300ConnectionResult =
       http: HttpExchange[];
     };
 
-/** The node a connection test is recorded under; it is not part of any flow. */
-const CONNECTION_TEST_NODE: FlowNode = {
-  id: 'sage300-connection-test',
-  name: 'Sage 300 connection test',
-  type: 'sage300.connectionTest',
-  typeVersion: 1,
-  position: { x: 0, y: 0 },
-  parameters: {},
-};
-
 /**
  * Signs on with a credential's fields and reads one customer number, which proves the URL, the
  * company, the user and password, and the user's Web API rights for AR (A2: rights are per module;
@@ -39,18 +28,7 @@ export async function testSage300Connection(
   services: EngineServices,
   signal: AbortSignal = new AbortController().signal,
 ): Promise<Sage300ConnectionResult> {
-  const shared: NodeScopeShared = {
-    node: CONNECTION_TEST_NODE,
-    parameters: {},
-    flowSettings: { errorPolicy: 'stopRun', timezone: 'UTC' },
-    dryRun: false,
-    services,
-    trigger: {},
-    http: [],
-    // Masked wherever they would be recorded, as a node's credentials are.
-    secrets: Object.values(fields).filter((value) => value.length >= 4),
-  };
-  const scope = new NodeScope(shared, -1, signal);
+  const { context: scope, exchanges } = standaloneContext('sage300', fields, services, signal);
   try {
     const credentials = parseSage300Credentials(fields);
     const client = new Sage300Client(scope, credentials, { maxAttempts: 2 });
@@ -58,10 +36,10 @@ export async function testSage300Connection(
     return {
       ok: true,
       message: `Signed on to ${credentials.company} as ${credentials.username}`,
-      http: shared.http,
+      http: exchanges,
     };
   } catch (thrown) {
     const error = toErrorData(thrown);
-    return { ok: false, reason: error.remote?.message ?? error.message, error, http: shared.http };
+    return { ok: false, reason: error.remote?.message ?? error.message, error, http: exchanges };
   }
 }

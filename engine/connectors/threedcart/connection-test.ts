@@ -1,9 +1,8 @@
 import type { ErrorData, Result } from '../../contract/errors.ts';
 import { toErrorData } from '../../errors/bridgeflow-error.ts';
-import type { NodeContext } from '../../nodes/node-type.ts';
-import { sendRecorded } from '../../run/http/http-recorder.ts';
 import { createSecretMasker } from '../../run/http/secret-masking.ts';
 import type { EngineServices } from '../../run/services.ts';
+import { standaloneContext } from '../common/standalone-context.ts';
 import { ThreeDCartClient } from './threedcart-client.ts';
 import { parseThreeDCartCredentials } from './threedcart-credentials.ts';
 
@@ -39,7 +38,12 @@ export async function testConnection(
   );
   try {
     const credentials = parseThreeDCartCredentials(fields);
-    const context = connectionTestContext(services, secrets, options.signal ?? new AbortController().signal);
+    const { context } = standaloneContext(
+      'threedcart',
+      fields,
+      services,
+      options.signal ?? new AbortController().signal,
+    );
     const client = new ThreeDCartClient(context, credentials, {
       maxAttempts: 1,
       timeoutMs: options.timeoutMs ?? 15_000,
@@ -50,45 +54,6 @@ export async function testConnection(
   } catch (thrown) {
     return { ok: false, error: maskedError(toErrorData(thrown), secrets) };
   }
-}
-
-/**
- * The context of a call made outside a run: the engine's transport and clock, no dry-run, secrets masked.
- */
-function connectionTestContext(
-  services: Pick<EngineServices, 'http' | 'clock' | 'logger'>,
-  secrets: string[],
-  signal: AbortSignal,
-): NodeContext<unknown> {
-  return {
-    node: {
-      id: 'connection-test',
-      name: 'Connection test',
-      type: 'threedcart.connectionTest',
-      typeVersion: 1,
-      position: { x: 0, y: 0 },
-      parameters: {},
-    },
-    parameters: {},
-    flowSettings: { errorPolicy: 'stopRun', timezone: 'UTC' },
-    dryRun: false,
-    signal,
-    logger: services.logger,
-    trigger: {},
-    lookups: undefined,
-    async http(request) {
-      const recorded = await sendRecorded(services.http, request, {
-        dryRun: false,
-        signal,
-        secrets,
-        now: () => services.clock.now(),
-      });
-      return recorded.response;
-    },
-    credentials: async () => ({}),
-    sleep: (ms) => services.clock.sleep(ms, signal),
-    now: () => services.clock.now(),
-  };
 }
 
 function maskedError(error: ErrorData, secrets: readonly string[]): ErrorData {
