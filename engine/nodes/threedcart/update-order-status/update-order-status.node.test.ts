@@ -32,6 +32,23 @@ describe('threedcart.updateOrderStatus', () => {
   });
 
   // start ─▶ node ─▶ (updated)
+  it('writes the internal comment in the same call when asked', async () => {
+    bench = await startBench();
+    const { runNode, running } = bench;
+    const trace = await runNode(
+      'threedcart.updateOrderStatus',
+      { status: '"Processing"', internalComment: '"Sage order " & OrderNumber' },
+      [{ OrderID: 20002, OrderNumber: 'ORD000123' }],
+    );
+    expect(trace.status).toBe('succeeded');
+    const order = running.simulator.state().orders.find((entry) => entry.OrderID === 20002);
+    expect([order?.OrderStatusID, order?.InternalComments]).toEqual([2, 'Sage order ORD000123']);
+    expect(exchangesOf(trace)[0]).toMatchObject({
+      requestBody: { OrderStatusID: 2, InternalComments: 'Sage order ORD000123' },
+    });
+  });
+
+  // start ─▶ node ─▶ (updated)
   it('in dry-run sends nothing and says so in its output', async () => {
     bench = await startBench();
     const { runNode, running, sent } = bench;

@@ -16,6 +16,11 @@ const parameters = z.object({
   orderId: expressionParameter('OrderID'),
   /** An id or a name (`"Processing"`, `"Shipped"`); a JSONata literal needs its quotes. */
   status: expressionParameter('"Processing"'),
+  /**
+   * JSONata for text written to the order's InternalComments (e.g. the ERP order number); empty
+   * leaves the comments alone. 3dcart replaces the field, so include the old text to keep it.
+   */
+  internalComment: z.string().default(''),
   timeoutMs: timeoutParameter,
 });
 
@@ -34,23 +39,32 @@ export const updateOrderStatusNode = defineNodeType({
       '',
       'Outputs `{ OrderID, OrderStatusID, response }` with 3dcart’s result rows. In dry-run nothing is sent: the output says `dryRun: true` and carries the simulated response.',
       '',
+      'With **internal comment** (a JSONata expression, e.g. `"Sage order " & OrderNumber`) the same call writes the order’s InternalComments, where merchants look for the ERP order number (threedcart-api.md §2: `PUT /Orders/{id}` takes a partial Order).',
+      '',
       'To record tracking numbers and mark shipments shipped, use **3dcart: update shipment tracking**.',
     ].join('\n'),
     trigger: false,
     inputs: [{ name: 'main', label: 'Items' }],
     outputs: [{ name: 'main', label: 'Updated' }],
     credentials: STORE_CREDENTIALS,
-    expressionParameters: ['orderId', 'status'],
+    expressionParameters: ['orderId', 'status', 'internalComment'],
     summaryParameters: ['status'],
   },
   parameters,
-  validate: (values) => expressionProblems(values, ['orderId', 'status']),
+  validate: (values) =>
+    expressionProblems(
+      values,
+      values.internalComment ? ['orderId', 'status', 'internalComment'] : ['orderId', 'status'],
+    ),
   async executeItem(json, context) {
     const { parameters } = context;
     const orderId = requireId(await evaluate(parameters.orderId, json), 'orderId');
     const statusId = orderStatusId(await evaluate(parameters.status, json), 'status');
+    const comment = parameters.internalComment ? await evaluate(parameters.internalComment, json) : undefined;
+    const body: { OrderStatusID: number; InternalComments?: string } = { OrderStatusID: statusId };
+    if (comment !== undefined && comment !== null && comment !== '') body.InternalComments = String(comment);
     const client = await openStore(context);
-    const result = await client.write('PUT', `Orders/${orderId}`, { OrderStatusID: statusId });
-    return emit({ OrderID: orderId, OrderStatusID: statusId, ...writeReport(result) });
+    const result = await client.write('PUT', `Orders/${orderId}`, body);
+    return emit({ OrderID: orderId, ...body, ...writeReport(result) });
   },
 });
