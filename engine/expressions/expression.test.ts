@@ -44,6 +44,15 @@ describe('compileExpression', () => {
     expect(await compileExpression('$uppercase(billing.address.city)').evaluate(order)).toBe('AUSTIN');
   });
 
+  it('binds the mapping function library in every expression', async () => {
+    expect(await compileExpression('$dateToM3(date)').evaluate({ date: '2026-11-20T14:05:11' })).toBe(
+      '20261120',
+    );
+    expect(
+      await compileExpression('$customerDedupeKey(email)').evaluate({ email: ' Ann@Example.com ' }),
+    ).toBe('email:ann@example.com');
+  });
+
   it('reports a syntax error with its position', () => {
     expect(() => compileExpression('billing.email &')).toThrow(
       expect.objectContaining({

@@ -1,5 +1,6 @@
 import jsonata from 'jsonata';
 import { BridgeflowError } from '../errors/bridgeflow-error.ts';
+import { jsonataBindings } from '../mapping/functions/index.ts';
 
 /** A compiled JSONata expression. `evaluate` is synchronous when the fast path applies. */
 export interface CompiledExpression {
@@ -22,6 +23,10 @@ function isJsonataFailure(value: unknown): value is JsonataFailure {
 // `and`, `or`, `in` as keywords, so those never take the fast path.
 const SIMPLE_PATH = /^\s*([A-Za-z_][A-Za-z0-9_]*)(\.[A-Za-z_][A-Za-z0-9_]*)*\s*$/;
 const KEYWORDS = new Set(['true', 'false', 'null', 'and', 'or', 'in']);
+
+// The mapping function library ($dateToM3, $customerDedupeKey, ...) is bound in every expression,
+// not only in mapping nodes: a filter or a transform needs the same functions.
+const LIBRARY: Record<string, unknown> = jsonataBindings();
 
 const cache = new Map<string, CompiledExpression>();
 const CACHE_LIMIT = 5_000;
@@ -52,7 +57,7 @@ function compileUncached(source: string): CompiledExpression {
     throw syntaxError(source, thrown);
   }
   const slow = (input: unknown, bindings?: Record<string, unknown>): Promise<unknown> =>
-    parsed.evaluate(input, bindings).catch((thrown: unknown) => {
+    parsed.evaluate(input, bindings ? { ...LIBRARY, ...bindings } : LIBRARY).catch((thrown: unknown) => {
       throw evaluationError(source, thrown);
     });
   const steps = simplePathSteps(source);
