@@ -10,6 +10,7 @@ describe('SAGE300_NODE_TYPES', () => {
       'sage300.pollChanges',
       'sage300.findCustomer',
       'sage300.findOrder',
+      'sage300.findRecord',
       'sage300.getItem',
       'sage300.getQuantities',
       'sage300.createCustomer',

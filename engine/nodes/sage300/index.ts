@@ -5,6 +5,7 @@ import { createOrderNode } from './create-order/create-order.node.ts';
 import { createReceiptBatchNode } from './create-receipt-batch/create-receipt-batch.node.ts';
 import { findCustomerNode } from './find-customer/find-customer.node.ts';
 import { findOrderNode } from './find-order/find-order.node.ts';
+import { findRecordNode } from './find-record/find-record.node.ts';
 import { getItemNode } from './get-item/get-item.node.ts';
 import { getQuantitiesNode } from './get-quantities/get-quantities.node.ts';
 import { pollChangesNode } from './poll-changes/poll-changes.node.ts';
@@ -15,6 +16,7 @@ export const SAGE300_NODE_TYPES: readonly NodeType[] = [
   pollChangesNode,
   findCustomerNode,
   findOrderNode,
+  findRecordNode,
   getItemNode,
   getQuantitiesNode,
   createCustomerNode,
