@@ -64,9 +64,21 @@ function buildSecretMasker(secrets: readonly string[]): SecretMasker {
       encodeURIComponent(secret).replaceAll('%20', '+'),
     ]);
   const values = [...new Set(spellings)].sort((a, b) => b.length - a.length);
-  const text = (input: string): string =>
-    values.reduce((masked, secret) => masked.split(secret).join(MASK), input);
   const containsSecret = (input: string): boolean => values.some((secret) => input.includes(secret));
+  // Almost nothing a call records holds a secret; checking first keeps masking to a few
+  // `includes` per string instead of a split and join per secret spelling.
+  const text = (input: string): string =>
+    containsSecret(input) ? values.reduce((masked, secret) => masked.split(secret).join(MASK), input) : input;
+  // Secrets in a query string are percent-encoded; each spelling that may appear there.
+  const urlSpellings = [
+    ...new Set(
+      values.flatMap((secret) => [
+        secret,
+        encodeURIComponent(secret),
+        new URLSearchParams({ s: secret }).toString().slice(2),
+      ]),
+    ),
+  ].sort((a, b) => b.length - a.length);
 
   return {
     text,
@@ -81,18 +93,15 @@ function buildSecretMasker(secrets: readonly string[]): SecretMasker {
       return masked;
     },
     url(url) {
-      // Secrets in a query string are percent-encoded; mask each spelling that may appear.
-      const spellings = values.flatMap((secret) => {
-        const encoded = encodeURIComponent(secret);
-        return [secret, encoded, new URLSearchParams({ s: secret }).toString().slice(2)];
-      });
-      const masked = [...new Set(spellings)]
-        .sort((a, b) => b.length - a.length)
-        .reduce((current, spelling) => current.split(spelling).join(MASK), url);
-      return maskUserInfo(masked);
+      const masked = urlSpellings.some((spelling) => url.includes(spelling))
+        ? urlSpellings.reduce((current, spelling) => current.split(spelling).join(MASK), url)
+        : url;
+      return masked.includes('@') ? maskUserInfo(masked) : masked;
     },
     body(body) {
-      return maskJson(body, text);
+      // Bodies without a secret value or a secret-named key are recorded as they are (shared, not
+      // copied: items and recorded bodies are never changed after the fact).
+      return needsMasking(body, containsSecret) ? maskJson(body, text) : body;
     },
   };
 }
@@ -107,6 +116,19 @@ function maskUserInfo(url: string): string {
   if (parsed === null || parsed.password === '') return url;
   parsed.password = MASK;
   return parsed.href;
+}
+
+function needsMasking(value: JsonValue, containsSecret: (input: string) => boolean): boolean {
+  if (typeof value === 'string') return containsSecret(value);
+  if (typeof value !== 'object' || value === null) return false;
+  if (Array.isArray(value)) return value.some((item) => needsMasking(item, containsSecret));
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const item = value[key];
+    if (SECRET_KEYS.has(key.toLowerCase()) || containsSecret(key)) return true;
+    if (item !== undefined && needsMasking(item, containsSecret)) return true;
+  }
+  return false;
 }
 
 function maskJson(value: JsonValue, text: (input: string) => string): JsonValue {
