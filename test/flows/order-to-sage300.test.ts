@@ -10,7 +10,7 @@ import {
   type TemplateBench,
 } from './sage300-template-bench.ts';
 
-//   webhook → find order (PO 3DC-id) ─notFound→ find customer (e-mail) ─found──────────────→ map → create order → Processing
+//   webhook → find order (PO 3DC-id) ─notFound→ find customer (e-mail) ─found──────────────→ map → create order → Processing + Sage no. in comment
 //                                         └notFound→ find as typed ─found──────────────────↗   └exception (unknown SKU)
 //                                                      └notFound→ create customer ─────────↗
 //                                                                   └error→ find by number → unwrap → same e-mail? ↗
@@ -90,20 +90,37 @@ describe('template order-to-sage300', () => {
     expect(records).toEqual(readJson(join(folder, 'expected', 'sage300-records.json')));
   });
 
-  it('moves the created orders to Processing in 3dcart and leaves the exception order as it was', async () => {
-    const statuses = [];
+  it('moves the created orders to Processing in 3dcart with the Sage order number in the internal comment', async () => {
+    const state = await bench.sageState();
+    const orders = [];
     for (const name of SAMPLES) {
-      const [order] = (await bench.storeRequest('GET', `Orders/${sample(name).OrderID}`)) as JsonRecord[];
-      statuses.push(order?.OrderStatusID);
+      const id = sample(name).OrderID;
+      const [order] = (await bench.storeRequest('GET', `Orders/${id}`)) as JsonRecord[];
+      const created = (state.orders as JsonRecord[]).find((each) => each.PurchaseOrderNumber === `3DC-${id}`);
+      orders.push({
+        status: order?.OrderStatusID,
+        comment: order?.InternalComments,
+        sageOrder: created?.OrderNumber ?? null,
+      });
     }
-    expect(statuses).toEqual([2, 2, 1]);
+    // The exception order is neither in Sage nor touched in 3dcart.
+    expect(orders).toEqual([
+      { status: 2, comment: 'Sage order ORD000007', sageOrder: 'ORD000007' },
+      { status: 2, comment: 'Sage order ORD000008', sageOrder: 'ORD000008' },
+      { status: 1, comment: '', sageOrder: null },
+    ]);
   });
 
-  it('changes nothing in Sage when the same webhooks arrive again', async () => {
+  it('changes nothing in Sage or 3dcart when the same webhooks arrive again', async () => {
+    const storeOrders = () =>
+      Promise.all(SAMPLES.map((name) => bench.storeRequest('GET', `Orders/${sample(name).OrderID}`)));
     const before = await bench.sageState();
+    const storeBefore = await storeOrders();
     const trace = await bench.run(flow, SAMPLES.map(sample));
     expect(trace.status).toBe('succeeded');
     expect(await bench.sageState()).toEqual(before);
+    expect(await storeOrders()).toEqual(storeBefore);
+    expect(trace.outputs.filter((output) => output.nodeId === 'set-processing')).toEqual([]);
   });
 
   it('creates one customer for two new orders from the same e-mail in one run', async () => {
