@@ -44,6 +44,45 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
 }
 
+/** Credential ids the templates use, and the sandbox environment fills. */
+export const SANDBOX_CREDENTIAL_IDS = {
+  store: 'threedcart-store',
+  sage300: 'sage300-erp',
+  m3: 'm3-erp',
+} as const;
+
+/**
+ * The sandbox's credentials as the credential store holds them (fields per credential type), under
+ * the ids the templates use: what the designer's sandbox environment and tests sign in with.
+ */
+export function sandboxCredentials(sandbox: Sandbox): Record<string, Record<string, string>> {
+  const store = sandbox.threedcart.simulator.credentials();
+  const sage = sandbox.sage300.credentials().find((credential) => credential.company === 'SAMINC');
+  const m3 = sandbox.m3.credentials();
+  if (!sage) throw new Error('The Sage 300 simulator has no SAMINC sign-on');
+  return {
+    [SANDBOX_CREDENTIAL_IDS.store]: {
+      apiUrl: sandbox.threedcart.apiUrl,
+      secureUrl: store.secureUrl,
+      privateKey: store.privateKey,
+      token: store.token,
+    },
+    [SANDBOX_CREDENTIAL_IDS.sage300]: {
+      baseUrl: `${sandbox.sage300.url}/Sage300WebApi`,
+      company: sage.company,
+      username: sage.user,
+      password: sage.password,
+    },
+    [SANDBOX_CREDENTIAL_IDS.m3]: {
+      mode: 'basic',
+      baseUrl: sandbox.m3.url,
+      username: m3.basic.username,
+      password: m3.basic.password,
+      company: m3.company,
+    },
+  };
+}
+
 /** What `bridgeflow sandbox` prints: base URLs and credentials of each simulator. */
 export function describeSandbox(sandbox: Sandbox): string {
   const store = sandbox.threedcart.simulator.credentials();

@@ -95,30 +95,14 @@ describe('bridgeflow run with a connector', () => {
   });
 
   it('tests credentials of each system with the system answering, and says why a wrong one fails', async () => {
-    const { startSandbox } = await import('../../engine/simulators/sandbox.ts');
+    const { sandboxCredentials, startSandbox } = await import('../../engine/simulators/sandbox.ts');
     const sandbox = await startSandbox({ portBase: 0 });
     try {
-      const store = sandbox.threedcart.simulator.credentials();
-      const m3 = sandbox.m3.credentials();
+      const credentials = sandboxCredentials(sandbox);
       const env = {
-        BRIDGEFLOW_CREDENTIAL_STORE: JSON.stringify({
-          apiUrl: sandbox.threedcart.apiUrl,
-          secureUrl: store.secureUrl,
-          privateKey: store.privateKey,
-          token: store.token,
-        }),
-        BRIDGEFLOW_CREDENTIAL_SAGE: JSON.stringify({
-          baseUrl: `${sandbox.sage300.url}/Sage300WebApi`,
-          company: 'SAMINC',
-          username: 'WEBAPI',
-          password: 'WEBAPI',
-        }),
-        BRIDGEFLOW_CREDENTIAL_M3: JSON.stringify({
-          mode: 'basic',
-          baseUrl: sandbox.m3.url,
-          username: m3.basic.username,
-          password: m3.basic.password,
-        }),
+        BRIDGEFLOW_CREDENTIAL_STORE: JSON.stringify(credentials['threedcart-store']),
+        BRIDGEFLOW_CREDENTIAL_SAGE: JSON.stringify(credentials['sage300-erp']),
+        BRIDGEFLOW_CREDENTIAL_M3: JSON.stringify(credentials['m3-erp']),
       };
       for (const [type, id] of [
         ['threedcart', 'store'],

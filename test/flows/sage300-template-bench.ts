@@ -7,7 +7,7 @@ import { createCoreRegistry } from '../../engine/nodes/core-node-types.ts';
 import { runFlow } from '../../engine/run/executor.ts';
 import { type ClosableHttpTransport, createAxiosTransport } from '../../engine/run/http/axios-transport.ts';
 import { createTestServices } from '../../engine/run/testing/test-services.ts';
-import { type Sandbox, startSandbox } from '../../engine/simulators/sandbox.ts';
+import { type Sandbox, sandboxCredentials, startSandbox } from '../../engine/simulators/sandbox.ts';
 
 // What the Sage 300 template tests share: a sandbox with the credentials the templates name
 // (`threedcart-store`, `sage300-erp`), the sample lookup tables and runs over real HTTP.
@@ -51,27 +51,12 @@ export async function startTemplateBench(): Promise<TemplateBench> {
     ],
     'replace',
   );
+  const secrets = sandboxCredentials(sandbox);
   const store = sandbox.threedcart.simulator.credentials();
-  const [sage] = sandbox.sage300.credentials().filter((each) => each.company === 'SAMINC');
-  if (!sage) throw new Error('The Sage simulator has no SAMINC account');
-  const secrets = {
-    'threedcart-store': {
-      apiUrl: sandbox.threedcart.apiUrl,
-      secureUrl: store.secureUrl,
-      privateKey: store.privateKey,
-      token: store.token,
-    },
-    'sage300-erp': {
-      baseUrl: `${sandbox.sage300.url}/Sage300WebApi`,
-      company: sage.company,
-      username: sage.user,
-      password: sage.password,
-    },
-  };
   const registry = createCoreRegistry();
   const storeHeaders = { SecureURL: store.secureUrl, PrivateKey: store.privateKey, Token: store.token };
   const sageHeaders = {
-    authorization: `Basic ${Buffer.from(`${sage.user}:${sage.password}`).toString('base64')}`,
+    authorization: `Basic ${Buffer.from(`${secrets['sage300-erp']?.username}:${secrets['sage300-erp']?.password}`).toString('base64')}`,
   };
   const request = async (url: string, headers: Record<string, string>, method: string, body?: JsonValue) => {
     const response = await fetch(url, {

@@ -11,7 +11,7 @@ import { runFlow } from '../../engine/run/executor.ts';
 import { type ClosableHttpTransport, createAxiosTransport } from '../../engine/run/http/axios-transport.ts';
 import { systemClock } from '../../engine/run/system-services.ts';
 import { createTestServices } from '../../engine/run/testing/test-services.ts';
-import { type Sandbox, startSandbox } from '../../engine/simulators/sandbox.ts';
+import { type Sandbox, sandboxCredentials, startSandbox } from '../../engine/simulators/sandbox.ts';
 
 // Shared by the customer-sync and shipment-to-threedcart template tests: the sandbox over real HTTP,
 // the template's credentials, and readers of each simulator's `_admin/state`.
@@ -41,23 +41,7 @@ export interface TemplateBench {
 export async function startTemplateBench(): Promise<TemplateBench> {
   const sandbox = await startSandbox({ portBase: 0 });
   const http: ClosableHttpTransport = createAxiosTransport();
-  const store = sandbox.threedcart.simulator.credentials();
-  const [sage] = sandbox.sage300.credentials();
-  if (!sage) throw new Error('The Sage 300 simulator has no user');
-  const secrets = {
-    'threedcart-store': {
-      apiUrl: sandbox.threedcart.apiUrl,
-      secureUrl: store.secureUrl,
-      privateKey: store.privateKey,
-      token: store.token,
-    },
-    'sage300-erp': {
-      baseUrl: `${sandbox.sage300.url}/Sage300WebApi`,
-      company: sage.company,
-      username: sage.user,
-      password: sage.password,
-    },
-  };
+  const secrets = sandboxCredentials(sandbox);
   return {
     sandbox,
     run: (flow, input) =>
