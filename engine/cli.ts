@@ -1,6 +1,7 @@
 // The `bridgeflow` command. Usage errors and invalid flows exit 2, failed runs 1, success 0.
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { processIo } from './cli/cli-io.ts';
+import { exportCommand } from './cli/export-command.ts';
 import { runCommand } from './cli/run-command.ts';
 import { sandboxCommand } from './cli/sandbox-command.ts';
 import { testConnectionCommand } from './cli/test-connection-command.ts';
@@ -60,6 +61,28 @@ function buildProgram(setExitCode: (code: number) => void): Command {
         ),
       );
     });
+  program
+    .command('export')
+    .description(
+      'Write a sealed bundle for bridgeflow serve: the flow, its lookup tables and a manifest (no secrets)',
+    )
+    .argument('<flow>', 'flow file (.json)')
+    .option('-o, --out <file>', 'bundle file (default: <flow>.bundle.json)')
+    .option('--lookups <file>', 'SQLite database holding the lookup tables the flow uses')
+    .action(async (flow: string, options: Record<string, unknown>) => {
+      setExitCode(
+        await exportCommand(
+          flow,
+          {
+            ...(typeof options.out === 'string' ? { out: options.out } : {}),
+            ...(typeof options.lookups === 'string' ? { lookups: options.lookups } : {}),
+          },
+          registry,
+          processIo,
+        ),
+      );
+    });
+
   program
     .command('test-connection')
     .description('Check a credential against its system with one cheap read (exit 0 ok, 1 refused, 2 usage)')
