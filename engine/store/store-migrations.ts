@@ -1,4 +1,5 @@
 import { lookupTablesMigration } from './migrations/0001-lookup-tables.ts';
+import { inboxJobsMigration } from './migrations/0002-inbox-jobs.ts';
 import type { StoreMigration } from './migrations.ts';
 
 /**
@@ -6,4 +7,4 @@ import type { StoreMigration } from './migrations.ts';
  * .sql files so they travel inside the packaged app and the runtime bundle without file lookups.
  * Append new ones here (runs, dead letters, idempotency keys, credentials, ...).
  */
-export const STORE_MIGRATIONS: readonly StoreMigration[] = [lookupTablesMigration];
+export const STORE_MIGRATIONS: readonly StoreMigration[] = [lookupTablesMigration, inboxJobsMigration];

@@ -1,0 +1,21 @@
+import { BridgeflowError } from '../../errors/bridgeflow-error.ts';
+import type { Clock } from '../../run/services.ts';
+import type { StoreDatabase } from '../../store/database.ts';
+import { type InboxJob, jobFromRow } from './inbox-job.ts';
+
+/** What the inbox's operations share: one connection, the injected clock, the jitter source. */
+export interface InboxContext {
+  database: StoreDatabase;
+  clock: Clock;
+  /** Jitter for retry delays; tests pass a constant to make delays exact. */
+  random: () => number;
+}
+
+/** The job with `jobId`; INPUT_INVALID when there is none (an admin asked for a wrong id). */
+export function readJob(context: InboxContext, jobId: string): InboxJob {
+  const row = context.database.prepare('SELECT * FROM inbox_jobs WHERE id = ?').get(jobId);
+  if (row === undefined) {
+    throw new BridgeflowError('INPUT_INVALID', `There is no inbox job ${jobId}`, { retryable: false });
+  }
+  return jobFromRow(row);
+}

@@ -1,0 +1,222 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { ErrorData } from '../../contract/errors.ts';
+import type { JsonValue, RetrySettings } from '../../contract/flow-document.ts';
+import { BridgeflowError } from '../../errors/bridgeflow-error.ts';
+import { retryDelayMs } from '../../run/retry-policy.ts';
+import type { Clock } from '../../run/services.ts';
+import type { StoreDatabase } from '../../store/database.ts';
+import { withStoreErrors } from '../../store/store-error.ts';
+import { createDeadLetters, type DeadLetters } from './dead-letters.ts';
+import { type InboxContext, readJob } from './inbox-context.ts';
+import { type InboxJob, JOB_STATUSES, type JobStatus, jobFromRow } from './inbox-job.ts';
+
+/** A trigger firing to take in. */
+export interface EnqueueInput {
+  flowId: string;
+  flowHash: string;
+  /** Id of the trigger node. */
+  trigger: string;
+  /** Deliveries with the same key for the same flow are taken in once; null disables the check. */
+  businessKey: string | null;
+  payload: JsonValue;
+}
+
+/** Result of {@link Inbox.enqueue}: the new job, or the existing one when this was a redelivery. */
+export interface EnqueueResult {
+  job: InboxJob;
+  duplicate: boolean;
+}
+
+export interface LeaseOptions {
+  /** How long the worker may hold the jobs before they count as abandoned. */
+  leaseMs: number;
+  /** At most this many jobs. */
+  limit: number;
+}
+
+/** Queue depth for metrics. */
+export interface InboxStats {
+  counts: Record<JobStatus, number>;
+  /** Milliseconds since the oldest queued job was taken in; null when nothing is queued. */
+  oldestQueuedAgeMs: number | null;
+}
+
+/** The durable inbox of `bridgeflow serve`; every method is synchronous and transactional. */
+export interface Inbox extends DeadLetters {
+  enqueue(input: EnqueueInput): EnqueueResult;
+  lease(owner: string, options: LeaseOptions): InboxJob[];
+  complete(jobId: string, owner: string): InboxJob;
+  fail(jobId: string, owner: string, error: ErrorData, retry: RetrySettings): InboxJob;
+  stats(): InboxStats;
+}
+
+export interface InboxOptions {
+  clock: Clock;
+  /** Jitter source for retry delays; defaults to Math.random. */
+  random?: () => number;
+}
+
+/** The inbox on `database` (opened with openDatabase, so the inbox_jobs table exists). */
+export function createInbox(database: StoreDatabase, options: InboxOptions): Inbox {
+  const context: InboxContext = { database, clock: options.clock, random: options.random ?? Math.random };
+  return {
+    ...createDeadLetters(context),
+    enqueue: (input) => withStoreErrors('add a job to the inbox', () => enqueue(context, input)),
+    lease: (owner, leaseOptions) =>
+      withStoreErrors('lease inbox jobs', () => lease(context, owner, leaseOptions)),
+    complete: (jobId, owner) =>
+      withStoreErrors(`complete inbox job ${jobId}`, () => complete(context, jobId, owner)),
+    fail: (jobId, owner, error, retry) =>
+      withStoreErrors(`record the failure of inbox job ${jobId}`, () =>
+        fail(context, jobId, owner, error, retry),
+      ),
+    stats: () => withStoreErrors('read the inbox statistics', () => stats(context)),
+  };
+}
+
+// IMMEDIATE transactions take the write lock before reading, so the duplicate check and the
+// insert (or the pick and the lease) cannot interleave with another connection doing the same.
+
+function enqueue(context: InboxContext, input: EnqueueInput): EnqueueResult {
+  const { database, clock } = context;
+  const findLive = database.prepare(
+    "SELECT * FROM inbox_jobs WHERE flow_id = ? AND business_key = ? AND status IN ('queued', 'leased', 'succeeded')",
+  );
+  const insert = database.prepare(`
+    INSERT INTO inbox_jobs (id, flow_id, flow_hash, trigger_node_id, business_key, payload, status,
+      attempts, next_attempt_at, created_at, updated_at)
+    VALUES (@id, @flowId, @flowHash, @trigger, @businessKey, @payload, 'queued', 0, @now, @now, @now)
+    RETURNING *`);
+  const transaction = database.transaction((): EnqueueResult => {
+    if (input.businessKey !== null) {
+      const existing = findLive.get(input.flowId, input.businessKey);
+      if (existing !== undefined) return { job: jobFromRow(existing), duplicate: true };
+    }
+    const row = insert.get({
+      id: randomUUID(),
+      flowId: input.flowId,
+      flowHash: input.flowHash,
+      trigger: input.trigger,
+      businessKey: input.businessKey,
+      payload: JSON.stringify(input.payload),
+      now: clock.now(),
+    });
+    return { job: jobFromRow(row), duplicate: false };
+  });
+  return transaction.immediate();
+}
+
+/** Takes due queued jobs and jobs whose worker let the lease run out (it crashed or hung). */
+function lease(context: InboxContext, owner: string, options: LeaseOptions): InboxJob[] {
+  if (!(options.leaseMs > 0) || !Number.isInteger(options.limit) || options.limit < 1) {
+    throw new BridgeflowError(
+      'INPUT_INVALID',
+      'A lease needs a positive leaseMs and a whole limit of 1 or more',
+      {
+        retryable: false,
+      },
+    );
+  }
+  const now = context.clock.now();
+  const take = context.database.prepare(`
+    UPDATE inbox_jobs
+    SET status = 'leased', lease_owner = @owner, lease_until = @leaseUntil,
+      attempts = attempts + 1, updated_at = @now
+    WHERE id IN (
+      SELECT id FROM inbox_jobs
+      WHERE (status = 'queued' AND next_attempt_at <= @now) OR (status = 'leased' AND lease_until <= @now)
+      ORDER BY next_attempt_at, created_at, rowid
+      LIMIT @limit)
+    RETURNING *`);
+  const transaction = context.database.transaction(() =>
+    take.all({ owner, leaseUntil: now + options.leaseMs, now, limit: options.limit }).map(jobFromRow),
+  );
+  // RETURNING gives no order guarantee; hand jobs out oldest first.
+  return transaction
+    .immediate()
+    .sort((left, right) => left.nextAttemptAt - right.nextAttemptAt || left.createdAt - right.createdAt);
+}
+
+function complete(context: InboxContext, jobId: string, owner: string): InboxJob {
+  const finish = context.database.prepare(`
+    UPDATE inbox_jobs
+    SET status = 'succeeded', lease_owner = NULL, lease_until = NULL, updated_at = ?
+    WHERE id = ? RETURNING *`);
+  const transaction = context.database.transaction(() => {
+    requireLease(context, jobId, owner, 'complete');
+    return jobFromRow(finish.get(context.clock.now(), jobId));
+  });
+  return transaction.immediate();
+}
+
+/**
+ * Records a failed attempt: a retryable error with attempts left queues the job again after the
+ * backoff (or the server's Retry-After when longer); anything else makes it a dead letter.
+ */
+function fail(
+  context: InboxContext,
+  jobId: string,
+  owner: string,
+  error: ErrorData,
+  retry: RetrySettings,
+): InboxJob {
+  const update = context.database.prepare(`
+    UPDATE inbox_jobs
+    SET status = @status, next_attempt_at = @nextAttemptAt, lease_owner = NULL, lease_until = NULL,
+      last_error = @lastError, updated_at = @now
+    WHERE id = @id RETURNING *`);
+  const transaction = context.database.transaction(() => {
+    const job = requireLease(context, jobId, owner, 'fail');
+    const now = context.clock.now();
+    const retrying = error.retryable && job.attempts < retry.maxAttempts;
+    const delay = retrying ? retryDelayMs(retry, job.attempts, error.retryAfterMs, context.random) : 0;
+    return jobFromRow(
+      update.get({
+        id: jobId,
+        status: retrying ? 'queued' : 'dead',
+        nextAttemptAt: retrying ? now + delay : job.nextAttemptAt,
+        lastError: JSON.stringify(error),
+        now,
+      }),
+    );
+  });
+  return transaction.immediate();
+}
+
+/**
+ * The job, when `owner` still holds its lease. A lease that ran out but was not taken by anyone
+ * else still counts: nobody else can be working on the job, so the result is safe to record.
+ */
+function requireLease(context: InboxContext, jobId: string, owner: string, action: string): InboxJob {
+  const job = readJob(context, jobId);
+  if (job.status === 'leased' && job.leaseOwner === owner) return job;
+  const now = job.status === 'leased' ? `leased by ${job.leaseOwner ?? 'nobody'}` : job.status;
+  throw new BridgeflowError(
+    'STORE_FAILED',
+    `Cannot ${action} inbox job ${jobId}: ${owner} no longer holds its lease (the job is ${now}); its lease probably ran out and the job was taken again`,
+    { retryable: false },
+  );
+}
+
+const StatusCountRowSchema = z.object({ status: z.enum(JOB_STATUSES), count: z.number().int() });
+const OldestCreatedAtSchema = z.number().int().nullable();
+
+function stats(context: InboxContext): InboxStats {
+  const { database, clock } = context;
+  const countByStatus = database.prepare('SELECT status, COUNT(*) AS count FROM inbox_jobs GROUP BY status');
+  const oldestQueued = database
+    .prepare("SELECT MIN(created_at) FROM inbox_jobs WHERE status = 'queued'")
+    .pluck();
+  // One read transaction, so the counts and the age describe the same moment.
+  const read = database.transaction((): InboxStats => {
+    const counts: Record<JobStatus, number> = { queued: 0, leased: 0, succeeded: 0, failed: 0, dead: 0 };
+    for (const row of countByStatus.all()) {
+      const { status, count } = StatusCountRowSchema.parse(row);
+      counts[status] = count;
+    }
+    const oldestCreatedAt = OldestCreatedAtSchema.parse(oldestQueued.get());
+    return { counts, oldestQueuedAgeMs: oldestCreatedAt === null ? null : clock.now() - oldestCreatedAt };
+  });
+  return read();
+}
