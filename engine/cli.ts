@@ -4,6 +4,7 @@ import { processIo } from './cli/cli-io.ts';
 import { exportCommand } from './cli/export-command.ts';
 import { runCommand } from './cli/run-command.ts';
 import { sandboxCommand } from './cli/sandbox-command.ts';
+import { serveCommand } from './cli/serve-command.ts';
 import { testConnectionCommand } from './cli/test-connection-command.ts';
 import { validateCommand } from './cli/validate-command.ts';
 import { createCoreRegistry } from './nodes/core-node-types.ts';
@@ -142,6 +143,43 @@ function buildProgram(setExitCode: (code: number) => void): Command {
               ...(typeof options.faults === 'string' ? { faults: options.faults } : {}),
               exitAfterLoad: options.exitAfterLoad === true,
             },
+            processIo,
+            controller.signal,
+          ),
+        );
+      } finally {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+      }
+    });
+  program
+    .command('serve')
+    .description('Run bundles unattended: webhook endpoints, a durable inbox and workers, until Ctrl+C')
+    .argument('<bundles...>', 'bundle files, or folders of *.bundle.json files')
+    .option('--data <dir>', 'folder of the runtime database', './.bridgeflow')
+    .option('--host <host>', 'interface to listen on', '127.0.0.1')
+    .option('--port <port>', 'port of the webhook server (0 = any free port)', wholeNumber, 4400)
+    .option('--workers <n>', 'jobs run at once (0 = take webhooks in only)', wholeNumber, 2)
+    .addHelpText(
+      'after',
+      '\nCredentials come from BRIDGEFLOW_CREDENTIAL_<ID> variables; see the bundle manifest.',
+    )
+    .action(async (bundles: string[], options: Record<string, unknown>) => {
+      const controller = new AbortController();
+      const stop = (): void => controller.abort();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      try {
+        setExitCode(
+          await serveCommand(
+            bundles,
+            {
+              data: typeof options.data === 'string' ? options.data : './.bridgeflow',
+              host: typeof options.host === 'string' ? options.host : '127.0.0.1',
+              port: typeof options.port === 'number' ? options.port : 4400,
+              workers: typeof options.workers === 'number' ? options.workers : 2,
+            },
+            registry,
             processIo,
             controller.signal,
           ),

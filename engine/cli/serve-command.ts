@@ -1,0 +1,52 @@
+import { once } from 'node:events';
+import { toErrorData } from '../errors/bridgeflow-error.ts';
+import type { NodeRegistry } from '../nodes/registry.ts';
+import { type Runtime, startRuntime } from '../runtime/serve/runtime.ts';
+import { type CliIo, EXIT } from './cli-io.ts';
+
+/** Options of `bridgeflow serve`. */
+export interface ServeCommandOptions {
+  /** Folder of the runtime database. */
+  data: string;
+  host: string;
+  port: number;
+  workers: number;
+}
+
+/**
+ * `bridgeflow serve <bundle|folder>…`: runs bundles unattended until `signal` aborts (SIGINT or
+ * SIGTERM), then stops taking requests, lets running jobs finish and exits 0. A bundle that fails
+ * verification, or a port that is taken, refuses the start with the reason (exit 2).
+ */
+export async function serveCommand(
+  locations: readonly string[],
+  options: ServeCommandOptions,
+  registry: NodeRegistry,
+  io: CliIo,
+  signal: AbortSignal,
+): Promise<number> {
+  let runtime: Runtime;
+  try {
+    runtime = await startRuntime({
+      bundles: locations,
+      dataDir: options.data,
+      host: options.host,
+      port: options.port,
+      workers: options.workers,
+      registry,
+    });
+  } catch (thrown) {
+    io.err(`error  The runtime did not start: ${toErrorData(thrown).message}\n`);
+    return EXIT.invalid;
+  }
+  io.out(`Bridgeflow runtime listening on ${runtime.url} (data in ${options.data})\n`);
+  for (const route of runtime.routes) {
+    io.out(`  ${route.method} ${runtime.url}${route.path} → ${route.flowId} (${route.triggerNodeId})\n`);
+  }
+  io.out(`  GET ${runtime.url}/health\n`);
+  if (!signal.aborted) await once(signal, 'abort');
+  io.out('Stopping: finishing running jobs…\n');
+  await runtime.close();
+  io.out('Stopped\n');
+  return EXIT.ok;
+}

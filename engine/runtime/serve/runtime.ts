@@ -1,0 +1,177 @@
+import { mkdir } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import type { JsonValue, RetrySettings } from '../../contract/flow-document.ts';
+import { CachedLookupResolver } from '../../mapping/lookups/lookup-resolver.ts';
+import { LookupTableRepository } from '../../mapping/lookups/lookup-table-repository.ts';
+import { createCoreRegistry } from '../../nodes/core-node-types.ts';
+import type { NodeRegistry } from '../../nodes/registry.ts';
+import { createAxiosTransport } from '../../run/http/axios-transport.ts';
+import type { EngineServices, Logger } from '../../run/services.ts';
+import { createEnvironmentSecretStore, createJsonLogger, systemClock } from '../../run/system-services.ts';
+import { openDatabase, type StoreDatabase } from '../../store/database.ts';
+import { createInbox, type Inbox } from '../inbox/inbox.ts';
+import { createIntakeServer } from './intake-server.ts';
+import { installLookupTables, type LoadedBundle, loadBundles } from './runtime-bundles.ts';
+import { type WebhookRoute, webhookRoutes } from './webhook-routes.ts';
+import { startWorkerPool, type WorkerPool, type WorkerPoolOptions } from './worker-pool.ts';
+
+/** Settings of {@link startRuntime}; only `bundles` and `dataDir` are required. */
+export interface RuntimeOptions {
+  /** Bundle files, or folders whose `*.bundle.json` files are all served. */
+  bundles: readonly string[];
+  /** Folder of the runtime database (`bridgeflow.db`): inbox, lookup tables. Created when missing. */
+  dataDir: string;
+  /** Interface to listen on; default 127.0.0.1, so exposing the runtime is a deliberate choice. */
+  host?: string;
+  /** Default 0 (any free port). */
+  port?: number;
+  /** Jobs run at once; 0 takes webhooks in without running them. Default 2. */
+  workers?: number;
+  /** Where credentials come from (see createEnvironmentSecretStore); default process.env. */
+  environment?: NodeJS.ProcessEnv;
+  logger?: Logger;
+  registry?: NodeRegistry;
+  /** Largest webhook body, in bytes. Default 5 MiB. */
+  maxBodyBytes?: number;
+  /** Wait between looks at an empty queue. Default 250 ms. */
+  pollMs?: number;
+  /** How long a job stays with one worker before another may take it. Default 10 minutes. */
+  leaseMs?: number;
+  /** How long `close` lets running jobs finish before cancelling them. Default 30 s. */
+  shutdownGraceMs?: number;
+  /** Job-level retries for retryable failures. Default 5 attempts from 10 s backoff, at most 10 min apart. */
+  retry?: RetrySettings;
+}
+
+/** A started runtime. */
+export interface Runtime {
+  /** Base URL of the webhook server, e.g. `http://127.0.0.1:4400`. */
+  url: string;
+  routes: readonly WebhookRoute[];
+  inbox: Inbox;
+  /** Stops intake (503), lets running jobs finish (bounded), closes the server and the database. */
+  close(): Promise<void>;
+}
+
+const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
+const DEFAULT_RETRY: RetrySettings = { maxAttempts: 5, backoffMs: 10_000, maxBackoffMs: 600_000 };
+
+/**
+ * Starts `bridgeflow serve`: verifies every bundle (any invalid one refuses the start, with the
+ * reason), opens the runtime database, installs the bundles' lookup tables, then takes webhooks
+ * into the durable inbox and runs the jobs with workers through the one executor.
+ */
+export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const bundles = await loadBundles(options.bundles);
+  const routes = webhookRoutes(bundles);
+  await mkdir(options.dataDir, { recursive: true });
+  const database = openDatabase(join(options.dataDir, 'bridgeflow.db'));
+  try {
+    return await startOnDatabase(database, bundles, routes, options);
+  } catch (thrown) {
+    database.close();
+    throw thrown;
+  }
+}
+
+async function startOnDatabase(
+  database: StoreDatabase,
+  bundles: readonly LoadedBundle[],
+  routes: readonly WebhookRoute[],
+  options: RuntimeOptions,
+): Promise<Runtime> {
+  const logger = options.logger ?? createJsonLogger();
+  const repository = new LookupTableRepository(database);
+  installLookupTables(repository, bundles);
+  const lookups = new CachedLookupResolver(repository);
+  const inbox = createInbox(database, { clock: systemClock });
+  const http = createAxiosTransport();
+  const secrets = createEnvironmentSecretStore(options.environment ?? process.env);
+  const services: EngineServices = { clock: systemClock, logger, http, secrets, lookups };
+  const intake = createIntakeServer({
+    routes,
+    inbox,
+    secrets,
+    logger,
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    health: () => health(bundles, routes, inbox),
+  });
+  const { server } = intake;
+  const url = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
+  const pool = startWorkers(options, { inbox, bundles, services });
+  logger.info('runtime started', { url, flows: bundles.map((bundle) => bundle.manifest.flowId) });
+  let closing: Promise<void> | undefined;
+  const close = async (): Promise<void> => {
+    intake.stopIntake();
+    await pool.stop(options.shutdownGraceMs ?? 30_000);
+    await closeServer(server);
+    http.close();
+    lookups.close();
+    database.close();
+    logger.info('runtime stopped', { url });
+  };
+  return {
+    url,
+    routes,
+    inbox,
+    close: () => {
+      closing ??= close();
+      return closing;
+    },
+  };
+}
+
+function startWorkers(
+  options: RuntimeOptions,
+  shared: Pick<WorkerPoolOptions, 'inbox' | 'bundles' | 'services'>,
+): WorkerPool {
+  return startWorkerPool({
+    ...shared,
+    registry: options.registry ?? createCoreRegistry(),
+    workers: options.workers ?? 2,
+    leaseMs: options.leaseMs ?? 600_000,
+    pollMs: options.pollMs ?? 250,
+    retry: options.retry ?? DEFAULT_RETRY,
+  });
+}
+
+/** Closes the server, dropping kept-alive connections that would otherwise hold it open. */
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+/** Listens and answers the base URL the server is reachable on. */
+async function listen(server: Server, port: number, host: string): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  if (address === null || typeof address === 'string')
+    throw new Error('unreachable: a TCP server has a port');
+  const hostPart = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${hostPart}:${address.port}`;
+}
+
+function health(bundles: readonly LoadedBundle[], routes: readonly WebhookRoute[], inbox: Inbox): JsonValue {
+  const { counts, oldestQueuedAgeMs } = inbox.stats();
+  return {
+    status: 'ok',
+    flows: bundles.map((bundle) => ({
+      flowId: bundle.manifest.flowId,
+      flowName: bundle.manifest.flowName,
+      contentHash: bundle.manifest.contentHash,
+      webhooks: routes
+        .filter((route) => route.flowId === bundle.manifest.flowId)
+        .map((route) => ({ method: route.method, path: route.path, trigger: route.triggerNodeId })),
+    })),
+    queue: { counts: { ...counts }, oldestQueuedAgeMs },
+  };
+}

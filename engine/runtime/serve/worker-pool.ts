@@ -1,0 +1,142 @@
+import type { ErrorData } from '../../contract/errors.ts';
+import type { RetrySettings } from '../../contract/flow-document.ts';
+import { toErrorData } from '../../errors/bridgeflow-error.ts';
+import type { NodeRegistry } from '../../nodes/registry.ts';
+import { runFlow } from '../../run/executor.ts';
+import type { EngineServices } from '../../run/services.ts';
+import type { Inbox } from '../inbox/inbox.ts';
+import type { InboxJob } from '../inbox/inbox-job.ts';
+import type { LoadedBundle } from './runtime-bundles.ts';
+
+/** How the workers take and run jobs. */
+export interface WorkerPoolOptions {
+  inbox: Inbox;
+  bundles: readonly LoadedBundle[];
+  registry: NodeRegistry;
+  services: EngineServices;
+  workers: number;
+  /** How long a worker may hold a job before another may take it (a crashed worker's jobs come back). */
+  leaseMs: number;
+  /** Wait between looks at an empty queue. */
+  pollMs: number;
+  /** Job-level retries, on top of the retries nodes make themselves. */
+  retry: RetrySettings;
+}
+
+/** Running workers; `stop` lets in-flight runs finish for up to `graceMs`, then cancels them. */
+export interface WorkerPool {
+  stop(graceMs: number): Promise<void>;
+}
+
+export function startWorkerPool(options: WorkerPoolOptions): WorkerPool {
+  const stopping = new AbortController();
+  const cancelRuns = new AbortController();
+  const loops = Array.from({ length: options.workers }, (_unused, index) =>
+    workerLoop(`worker-${process.pid}-${index + 1}`, options, stopping.signal, cancelRuns.signal),
+  );
+  return {
+    async stop(graceMs) {
+      stopping.abort();
+      const finished = Promise.all(loops);
+      const timer = setTimeout(() => cancelRuns.abort(), graceMs);
+      try {
+        await finished;
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  };
+}
+
+async function workerLoop(
+  owner: string,
+  options: WorkerPoolOptions,
+  stopping: AbortSignal,
+  cancelRuns: AbortSignal,
+): Promise<void> {
+  const { clock, logger } = options.services;
+  while (!stopping.aborted) {
+    let job: InboxJob | undefined;
+    try {
+      [job] = options.inbox.lease(owner, { leaseMs: options.leaseMs, limit: 1 });
+    } catch (thrown) {
+      logger.error('could not lease inbox jobs', { worker: owner, message: toErrorData(thrown).message });
+    }
+    if (job) {
+      await runJob(owner, job, options, cancelRuns);
+      continue;
+    }
+    // An empty queue: wait, waking early when the runtime stops, so polling never spins.
+    await clock.sleep(options.pollMs, stopping).catch(() => undefined);
+  }
+}
+
+/** Runs one leased job through the one executor and records the outcome in the inbox. */
+async function runJob(
+  owner: string,
+  job: InboxJob,
+  options: WorkerPoolOptions,
+  cancelRuns: AbortSignal,
+): Promise<void> {
+  const { logger } = options.services;
+  const fields = { worker: owner, jobId: job.id, flowId: job.flowId, attempt: job.attempts };
+  const failure = await runToOutcome(job, options, cancelRuns);
+  try {
+    if (failure === undefined) {
+      options.inbox.complete(job.id, owner);
+      logger.info('job succeeded', fields);
+      return;
+    }
+    const recorded = options.inbox.fail(job.id, owner, failure, options.retry);
+    logger.warn(recorded.status === 'dead' ? 'job dead-lettered' : 'job will be retried', {
+      ...fields,
+      code: failure.code,
+      message: failure.message,
+    });
+  } catch (thrown) {
+    // Usually a lease that ran out and was taken by another worker: that worker records the outcome.
+    logger.error('could not record the job outcome', { ...fields, message: toErrorData(thrown).message });
+  }
+}
+
+/** The run's error, or undefined when it succeeded. */
+async function runToOutcome(
+  job: InboxJob,
+  options: WorkerPoolOptions,
+  cancelRuns: AbortSignal,
+): Promise<ErrorData | undefined> {
+  const bundle = options.bundles.find((each) => each.manifest.flowId === job.flowId);
+  if (!bundle) {
+    return {
+      code: 'FLOW_INVALID',
+      message: `Flow "${job.flowId}" is not loaded in this runtime; load its bundle and replay the job`,
+      retryable: false,
+    };
+  }
+  try {
+    const trace = await runFlow({
+      flow: bundle.flow,
+      registry: options.registry,
+      services: options.services,
+      input: [job.payload],
+      triggerNodeId: job.trigger,
+      signal: cancelRuns,
+      trace: 'summary',
+      runId: `${job.id}-${job.attempts}`,
+    });
+    if (trace.status === 'succeeded') return undefined;
+    // A run cut short by shutdown is not the job's fault: queue it again for the next start.
+    if (trace.status === 'cancelled') return { ...(trace.error ?? cancelledError()), retryable: true };
+    return trace.error ?? { code: 'NODE_FAILED', message: `The run ended ${trace.status}`, retryable: false };
+  } catch (thrown) {
+    return toErrorData(thrown);
+  }
+}
+
+function cancelledError(): ErrorData {
+  return {
+    code: 'RUN_CANCELLED',
+    message: 'The run was cancelled when the runtime stopped',
+    retryable: true,
+  };
+}
