@@ -160,6 +160,8 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--port <port>', 'port of the webhook server (0 = any free port)', wholeNumber, 4400)
     .option('--workers <n>', 'jobs run at once (0 = take webhooks in only)', wholeNumber, 2)
+    .option('--admin-token <token>', 'read-only admin API token (or BRIDGEFLOW_ADMIN_TOKEN)')
+    .option('--operator-token <token>', 'operator admin API token (or BRIDGEFLOW_OPERATOR_TOKEN)')
     .addHelpText(
       'after',
       '\nCredentials come from BRIDGEFLOW_CREDENTIAL_<ID> variables; see the bundle manifest.',
@@ -178,6 +180,8 @@ function buildProgram(setExitCode: (code: number) => void): Command {
               host: typeof options.host === 'string' ? options.host : '127.0.0.1',
               port: typeof options.port === 'number' ? options.port : 4400,
               workers: typeof options.workers === 'number' ? options.workers : 2,
+              ...(typeof options.adminToken === 'string' ? { adminToken: options.adminToken } : {}),
+              ...(typeof options.operatorToken === 'string' ? { operatorToken: options.operatorToken } : {}),
             },
             registry,
             processIo,

@@ -11,6 +11,10 @@ export interface ServeCommandOptions {
   host: string;
   port: number;
   workers: number;
+  /** Read-only admin API token (`--admin-token`); defaults to BRIDGEFLOW_ADMIN_TOKEN. */
+  adminToken?: string | undefined;
+  /** Operator admin API token (`--operator-token`); defaults to BRIDGEFLOW_OPERATOR_TOKEN. */
+  operatorToken?: string | undefined;
 }
 
 /**
@@ -33,6 +37,9 @@ export async function serveCommand(
       host: options.host,
       port: options.port,
       workers: options.workers,
+      // Environment variables keep tokens out of the process list; the options win when given.
+      adminToken: options.adminToken || process.env.BRIDGEFLOW_ADMIN_TOKEN || undefined,
+      operatorToken: options.operatorToken || process.env.BRIDGEFLOW_OPERATOR_TOKEN || undefined,
       registry,
     });
   } catch (thrown) {
@@ -44,6 +51,7 @@ export async function serveCommand(
     io.out(`  ${route.method} ${runtime.url}${route.path} → ${route.flowId} (${route.triggerNodeId})\n`);
   }
   io.out(`  GET ${runtime.url}/health\n`);
+  io.out(`  GET ${runtime.url}/metrics\n`);
   if (!signal.aborted) await once(signal, 'abort');
   io.out('Stopping: finishing running jobs…\n');
   await runtime.close();

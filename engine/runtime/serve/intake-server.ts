@@ -4,6 +4,7 @@ import type { JsonValue } from '../../contract/flow-document.ts';
 import { BridgeflowError, toErrorData } from '../../errors/bridgeflow-error.ts';
 import type { RequestValues } from '../../nodes/webhook-trigger/webhook-request.ts';
 import type { Logger, SecretStore } from '../../run/services.ts';
+import type { RequestHandler } from '../admin/operations-handler.ts';
 import type { Inbox } from '../inbox/inbox.ts';
 import { takeInWebhook, type WebhookRoute } from './webhook-routes.ts';
 
@@ -17,6 +18,8 @@ export interface IntakeServerOptions {
   maxBodyBytes: number;
   /** The body of `GET /health`. */
   health(): JsonValue;
+  /** Answers the runtime's own endpoints (`/metrics`, `/admin/…`) before webhook routing. */
+  operations?: RequestHandler;
 }
 
 /** The webhook server; `stopIntake` makes it answer 503 to every request from then on. */
@@ -78,6 +81,7 @@ async function handle(
     answer(response, 200, options.health());
     return;
   }
+  if (options.operations && (await options.operations(request, response, url))) return;
   const route = routeFor(url.pathname, method, options.routes, response, refuse);
   if (!route) {
     request.resume();

@@ -7,11 +7,16 @@ import { LookupTableRepository } from '../../mapping/lookups/lookup-table-reposi
 import { createCoreRegistry } from '../../nodes/core-node-types.ts';
 import type { NodeRegistry } from '../../nodes/registry.ts';
 import { createAxiosTransport } from '../../run/http/axios-transport.ts';
-import type { EngineServices, Logger } from '../../run/services.ts';
+import type { EngineServices, Logger, SecretStore } from '../../run/services.ts';
 import { createEnvironmentSecretStore, createJsonLogger, systemClock } from '../../run/system-services.ts';
 import { openDatabase, type StoreDatabase } from '../../store/database.ts';
+import { createOperationsHandler } from '../admin/operations-handler.ts';
+import { formatPrometheusText } from '../admin/prometheus-text.ts';
+import { runtimeMetricFamilies } from '../admin/runtime-metrics.ts';
 import { createInbox, type Inbox } from '../inbox/inbox.ts';
-import { createIntakeServer } from './intake-server.ts';
+import { createRunHistory, type RunHistory } from '../runs/run-history.ts';
+import { readRunStatistics } from '../runs/run-statistics.ts';
+import { createIntakeServer, type IntakeServer } from './intake-server.ts';
 import { installLookupTables, type LoadedBundle, loadBundles } from './runtime-bundles.ts';
 import { type WebhookRoute, webhookRoutes } from './webhook-routes.ts';
 import { startWorkerPool, type WorkerPool, type WorkerPoolOptions } from './worker-pool.ts';
@@ -42,6 +47,10 @@ export interface RuntimeOptions {
   shutdownGraceMs?: number;
   /** Job-level retries for retryable failures. Default 5 attempts from 10 s backoff, at most 10 min apart. */
   retry?: RetrySettings;
+  /** Bearer token of the read-only admin API (`/admin/…`). With neither token set it answers 404. */
+  adminToken?: string | undefined;
+  /** Bearer token that may also act: replay and discard dead letters. */
+  operatorToken?: string | undefined;
 }
 
 /** A started runtime. */
@@ -50,6 +59,8 @@ export interface Runtime {
   url: string;
   routes: readonly WebhookRoute[];
   inbox: Inbox;
+  /** Every job run the workers made. */
+  runs: RunHistory;
   /** Stops intake (503), lets running jobs finish (bounded), closes the server and the database. */
   close(): Promise<void>;
 }
@@ -86,20 +97,14 @@ async function startOnDatabase(
   installLookupTables(repository, bundles);
   const lookups = new CachedLookupResolver(repository);
   const inbox = createInbox(database, { clock: systemClock });
+  const runs = createRunHistory(database);
   const http = createAxiosTransport();
   const secrets = createEnvironmentSecretStore(options.environment ?? process.env);
   const services: EngineServices = { clock: systemClock, logger, http, secrets, lookups };
-  const intake = createIntakeServer({
-    routes,
-    inbox,
-    secrets,
-    logger,
-    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-    health: () => health(bundles, routes, inbox),
-  });
+  const intake = createServer({ database, bundles, routes, inbox, runs, secrets, logger }, options);
   const { server } = intake;
   const url = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
-  const pool = startWorkers(options, { inbox, bundles, services });
+  const pool = startWorkers(options, { inbox, runs, bundles, services });
   logger.info('runtime started', { url, flows: bundles.map((bundle) => bundle.manifest.flowId) });
   let closing: Promise<void> | undefined;
   const close = async (): Promise<void> => {
@@ -115,6 +120,7 @@ async function startOnDatabase(
     url,
     routes,
     inbox,
+    runs,
     close: () => {
       closing ??= close();
       return closing;
@@ -122,9 +128,45 @@ async function startOnDatabase(
   };
 }
 
+/** What the runtime's HTTP server reads and acts on. */
+interface ServerParts {
+  database: StoreDatabase;
+  bundles: readonly LoadedBundle[];
+  routes: readonly WebhookRoute[];
+  inbox: Inbox;
+  runs: RunHistory;
+  secrets: SecretStore;
+  logger: Logger;
+}
+
+/** The one HTTP server: webhooks, `/health`, `/metrics` and the admin API. */
+function createServer(parts: ServerParts, options: RuntimeOptions): IntakeServer {
+  const { database, bundles, routes, inbox, runs, secrets, logger } = parts;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const operations = createOperationsHandler({
+    bundles,
+    routes,
+    inbox,
+    runs,
+    maxBodyBytes,
+    logger,
+    tokens: { readOnly: options.adminToken, operator: options.operatorToken },
+    metrics: () => metricsText(database, bundles, inbox),
+  });
+  return createIntakeServer({
+    routes,
+    inbox,
+    secrets,
+    logger,
+    maxBodyBytes,
+    operations,
+    health: () => health(bundles, routes, inbox),
+  });
+}
+
 function startWorkers(
   options: RuntimeOptions,
-  shared: Pick<WorkerPoolOptions, 'inbox' | 'bundles' | 'services'>,
+  shared: Pick<WorkerPoolOptions, 'inbox' | 'runs' | 'bundles' | 'services'>,
 ): WorkerPool {
   return startWorkerPool({
     ...shared,
@@ -174,4 +216,14 @@ function health(bundles: readonly LoadedBundle[], routes: readonly WebhookRoute[
     })),
     queue: { counts: { ...counts }, oldestQueuedAgeMs },
   };
+}
+
+function metricsText(database: StoreDatabase, bundles: readonly LoadedBundle[], inbox: Inbox): string {
+  return formatPrometheusText(
+    runtimeMetricFamilies({
+      statistics: readRunStatistics(database),
+      queue: inbox.stats(),
+      flowIds: bundles.map((bundle) => bundle.manifest.flowId),
+    }),
+  );
 }

@@ -1,11 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import type { ErrorData } from '../../contract/errors.ts';
 import type { RetrySettings } from '../../contract/flow-document.ts';
+import type { RunTrace } from '../../contract/run-trace.ts';
 import { toErrorData } from '../../errors/bridgeflow-error.ts';
 import type { NodeRegistry } from '../../nodes/registry.ts';
 import { runFlow } from '../../run/executor.ts';
 import type { EngineServices } from '../../run/services.ts';
 import type { Inbox } from '../inbox/inbox.ts';
 import type { InboxJob } from '../inbox/inbox-job.ts';
+import type { RunHistory } from '../runs/run-history.ts';
 import type { LoadedBundle } from './runtime-bundles.ts';
 
 /** How the workers take and run jobs. */
@@ -14,6 +17,8 @@ export interface WorkerPoolOptions {
   bundles: readonly LoadedBundle[];
   registry: NodeRegistry;
   services: EngineServices;
+  /** Where every run is recorded, whatever its outcome. */
+  runs: RunHistory;
   workers: number;
   /** How long a worker may hold a job before another may take it (a crashed worker's jobs come back). */
   leaseMs: number;
@@ -80,7 +85,9 @@ async function runJob(
 ): Promise<void> {
   const { logger } = options.services;
   const fields = { worker: owner, jobId: job.id, flowId: job.flowId, attempt: job.attempts };
-  const failure = await runToOutcome(job, options, cancelRuns);
+  const startedAt = options.services.clock.now();
+  const { failure, trace } = await runToOutcome(job, options, cancelRuns);
+  recordRun(job, { startedAt, failure, trace }, options);
   try {
     if (failure === undefined) {
       options.inbox.complete(job.id, owner);
@@ -99,19 +106,58 @@ async function runJob(
   }
 }
 
-/** The run's error, or undefined when it succeeded. */
+/** How a run ended: its error (undefined when it succeeded) and its trace when the executor ran. */
+interface RunOutcome {
+  failure: ErrorData | undefined;
+  trace: RunTrace | undefined;
+}
+
+/**
+ * Writes the run to the history. A history that cannot be written must not change the job's
+ * outcome (the ERP already has the order), so the failure is logged and the worker goes on.
+ */
+function recordRun(
+  job: InboxJob,
+  outcome: RunOutcome & { startedAt: number },
+  options: WorkerPoolOptions,
+): void {
+  const { clock, logger } = options.services;
+  const { failure, trace, startedAt } = outcome;
+  const finishedAt = clock.now();
+  const cancelled = trace?.status === 'cancelled';
+  try {
+    options.runs.record({
+      id: trace?.runId ?? randomUUID(),
+      jobId: job.id,
+      flowId: job.flowId,
+      businessKey: job.businessKey,
+      attempt: job.attempts,
+      status: failure === undefined ? 'succeeded' : cancelled ? 'cancelled' : 'failed',
+      startedAt,
+      finishedAt,
+      durationMs: trace?.durationMs ?? finishedAt - startedAt,
+      error: failure ?? null,
+      itemErrorCount: trace?.itemErrorCount ?? 0,
+      trace: trace ?? null,
+    });
+  } catch (thrown) {
+    logger.error('could not record the run', { jobId: job.id, message: toErrorData(thrown).message });
+  }
+}
+
 async function runToOutcome(
   job: InboxJob,
   options: WorkerPoolOptions,
   cancelRuns: AbortSignal,
-): Promise<ErrorData | undefined> {
+): Promise<RunOutcome> {
   const bundle = options.bundles.find((each) => each.manifest.flowId === job.flowId);
   if (!bundle) {
-    return {
+    const failure: ErrorData = {
       code: 'FLOW_INVALID',
       message: `Flow "${job.flowId}" is not loaded in this runtime; load its bundle and replay the job`,
       retryable: false,
     };
+    return { failure, trace: undefined };
   }
   try {
     const trace = await runFlow({
@@ -122,15 +168,21 @@ async function runToOutcome(
       triggerNodeId: job.trigger,
       signal: cancelRuns,
       trace: 'summary',
-      runId: `${job.id}-${job.attempts}`,
+      // Not derived from the attempt number: a replay starts the attempts again at 1.
+      runId: randomUUID(),
     });
-    if (trace.status === 'succeeded') return undefined;
-    // A run cut short by shutdown is not the job's fault: queue it again for the next start.
-    if (trace.status === 'cancelled') return { ...(trace.error ?? cancelledError()), retryable: true };
-    return trace.error ?? { code: 'NODE_FAILED', message: `The run ended ${trace.status}`, retryable: false };
+    return { failure: failureOf(trace), trace };
   } catch (thrown) {
-    return toErrorData(thrown);
+    return { failure: toErrorData(thrown), trace: undefined };
   }
+}
+
+/** The run's error, or undefined when it succeeded. */
+function failureOf(trace: RunTrace): ErrorData | undefined {
+  if (trace.status === 'succeeded') return undefined;
+  // A run cut short by shutdown is not the job's fault: queue it again for the next start.
+  if (trace.status === 'cancelled') return { ...(trace.error ?? cancelledError()), retryable: true };
+  return trace.error ?? { code: 'NODE_FAILED', message: `The run ended ${trace.status}`, retryable: false };
 }
 
 function cancelledError(): ErrorData {
