@@ -11,6 +11,7 @@ import { mergeNode } from './merge/merge.node.ts';
 import type { NodeType } from './node-type.ts';
 import { NodeRegistry } from './registry.ts';
 import { SAGE300_NODE_TYPES } from './sage300/index.ts';
+import { scheduleTriggerNode } from './schedule-trigger/schedule-trigger.node.ts';
 import { setFieldsNode } from './set-fields/set-fields.node.ts';
 import { splitItemsNode } from './split-items/split-items.node.ts';
 import { stopAndErrorNode } from './stop-and-error/stop-and-error.node.ts';
@@ -23,6 +24,7 @@ import { webhookTriggerNode } from './webhook-trigger/webhook-trigger.node.ts';
 export const CORE_NODE_TYPES: readonly NodeType[] = [
   manualTriggerNode,
   webhookTriggerNode,
+  scheduleTriggerNode,
   setFieldsNode,
   mappingNode,
   transformNode,

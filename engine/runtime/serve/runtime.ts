@@ -7,7 +7,7 @@ import { LookupTableRepository } from '../../mapping/lookups/lookup-table-reposi
 import { createCoreRegistry } from '../../nodes/core-node-types.ts';
 import type { NodeRegistry } from '../../nodes/registry.ts';
 import { createAxiosTransport } from '../../run/http/axios-transport.ts';
-import type { EngineServices, Logger, SecretStore } from '../../run/services.ts';
+import type { Clock, EngineServices, Logger, SecretStore } from '../../run/services.ts';
 import { createEnvironmentSecretStore, createJsonLogger, systemClock } from '../../run/system-services.ts';
 import { openDatabase, type StoreDatabase } from '../../store/database.ts';
 import { createOperationsHandler } from '../admin/operations-handler.ts';
@@ -16,6 +16,8 @@ import { runtimeMetricFamilies } from '../admin/runtime-metrics.ts';
 import { createInbox, type Inbox } from '../inbox/inbox.ts';
 import { createRunHistory, type RunHistory } from '../runs/run-history.ts';
 import { readRunStatistics } from '../runs/run-statistics.ts';
+import { createScheduleState } from '../schedule/schedule-state.ts';
+import { type Scheduler, type SchedulerOptions, startScheduler } from '../schedule/scheduler.ts';
 import { createIntakeServer, type IntakeServer } from './intake-server.ts';
 import { installLookupTables, type LoadedBundle, loadBundles } from './runtime-bundles.ts';
 import { type WebhookRoute, webhookRoutes } from './webhook-routes.ts';
@@ -51,6 +53,10 @@ export interface RuntimeOptions {
   adminToken?: string | undefined;
   /** Bearer token that may also act: replay and discard dead letters. */
   operatorToken?: string | undefined;
+  /** How often polling triggers without their own interval poll. Default 5 minutes. */
+  pollIntervalMs?: number;
+  /** The clock of schedules, the inbox and runs; the system clock unless a test controls time. */
+  clock?: Clock;
 }
 
 /** A started runtime. */
@@ -66,6 +72,8 @@ export interface Runtime {
 }
 
 const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
+/** Polling triggers that set no interval poll every 5 minutes: fresh enough for order and stock syncs, light on the ERP. */
+const DEFAULT_POLL_INTERVAL_MS = 5 * 60_000;
 const DEFAULT_RETRY: RetrySettings = { maxAttempts: 5, backoffMs: 10_000, maxBackoffMs: 600_000 };
 
 /**
@@ -96,19 +104,28 @@ async function startOnDatabase(
   const repository = new LookupTableRepository(database);
   installLookupTables(repository, bundles);
   const lookups = new CachedLookupResolver(repository);
-  const inbox = createInbox(database, { clock: systemClock });
+  const clock = options.clock ?? systemClock;
+  const inbox = createInbox(database, { clock });
   const runs = createRunHistory(database);
   const http = createAxiosTransport();
   const secrets = createEnvironmentSecretStore(options.environment ?? process.env);
-  const services: EngineServices = { clock: systemClock, logger, http, secrets, lookups };
+  const services: EngineServices = { clock, logger, http, secrets, lookups };
+  const scheduler = startSchedules(database, { bundles, inbox, logger, clock }, options);
   const intake = createServer({ database, bundles, routes, inbox, runs, secrets, logger }, options);
   const { server } = intake;
-  const url = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
-  const pool = startWorkers(options, { inbox, runs, bundles, services });
+  const url = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1').catch(
+    async (thrown: unknown) => {
+      await scheduler.stop();
+      throw thrown;
+    },
+  );
+  const onSucceeded: Scheduler['runSucceeded'] = (job, trace) => scheduler.runSucceeded(job, trace);
+  const pool = startWorkers(options, { inbox, runs, bundles, services, onSucceeded });
   logger.info('runtime started', { url, flows: bundles.map((bundle) => bundle.manifest.flowId) });
   let closing: Promise<void> | undefined;
   const close = async (): Promise<void> => {
     intake.stopIntake();
+    await scheduler.stop();
     await pool.stop(options.shutdownGraceMs ?? 30_000);
     await closeServer(server);
     http.close();
@@ -166,7 +183,7 @@ function createServer(parts: ServerParts, options: RuntimeOptions): IntakeServer
 
 function startWorkers(
   options: RuntimeOptions,
-  shared: Pick<WorkerPoolOptions, 'inbox' | 'runs' | 'bundles' | 'services'>,
+  shared: Pick<WorkerPoolOptions, 'inbox' | 'runs' | 'bundles' | 'services' | 'onSucceeded'>,
 ): WorkerPool {
   return startWorkerPool({
     ...shared,
@@ -175,6 +192,19 @@ function startWorkers(
     leaseMs: options.leaseMs ?? 600_000,
     pollMs: options.pollMs ?? 250,
     retry: options.retry ?? DEFAULT_RETRY,
+  });
+}
+
+/** The scheduler of the bundles' schedule and polling triggers. */
+function startSchedules(
+  database: StoreDatabase,
+  shared: Pick<SchedulerOptions, 'bundles' | 'inbox' | 'logger' | 'clock'>,
+  options: RuntimeOptions,
+): Scheduler {
+  return startScheduler({
+    ...shared,
+    state: createScheduleState(database, shared.clock),
+    defaultPollIntervalMs: options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
   });
 }
 

@@ -26,6 +26,8 @@ export interface WorkerPoolOptions {
   pollMs: number;
   /** Job-level retries, on top of the retries nodes make themselves. */
   retry: RetrySettings;
+  /** Called after a run succeeded, before the job is completed (the scheduler stores watermarks). */
+  onSucceeded?: (job: InboxJob, trace: RunTrace) => void;
 }
 
 /** Running workers; `stop` lets in-flight runs finish for up to `graceMs`, then cancels them. */
@@ -90,6 +92,7 @@ async function runJob(
   recordRun(job, { startedAt, failure, trace }, options);
   try {
     if (failure === undefined) {
+      if (trace) afterSuccess(job, trace, options);
       options.inbox.complete(job.id, owner);
       logger.info('job succeeded', fields);
       return;
@@ -103,6 +106,18 @@ async function runJob(
   } catch (thrown) {
     // Usually a lease that ran out and was taken by another worker: that worker records the outcome.
     logger.error('could not record the job outcome', { ...fields, message: toErrorData(thrown).message });
+  }
+}
+
+/** A hook that fails is logged; the run's effects already happened, so the job still completes. */
+function afterSuccess(job: InboxJob, trace: RunTrace, options: WorkerPoolOptions): void {
+  try {
+    options.onSucceeded?.(job, trace);
+  } catch (thrown) {
+    options.services.logger.error('could not finish a successful run', {
+      jobId: job.id,
+      message: toErrorData(thrown).message,
+    });
   }
 }
 
