@@ -33,6 +33,8 @@ export interface LeaseOptions {
   leaseMs: number;
   /** At most this many jobs. */
   limit: number;
+  /** Flows whose jobs stay where they are (their connection's circuit breaker is open). */
+  skipFlowIds?: readonly string[];
 }
 
 /** Queue depth for metrics. */
@@ -119,18 +121,20 @@ function lease(context: InboxContext, owner: string, options: LeaseOptions): Inb
     );
   }
   const now = context.clock.now();
+  const skip = JSON.stringify(options.skipFlowIds ?? []);
   const take = context.database.prepare(`
     UPDATE inbox_jobs
     SET status = 'leased', lease_owner = @owner, lease_until = @leaseUntil,
       attempts = attempts + 1, updated_at = @now
     WHERE id IN (
       SELECT id FROM inbox_jobs
-      WHERE (status = 'queued' AND next_attempt_at <= @now) OR (status = 'leased' AND lease_until <= @now)
+      WHERE ((status = 'queued' AND next_attempt_at <= @now) OR (status = 'leased' AND lease_until <= @now))
+        AND flow_id NOT IN (SELECT value FROM json_each(@skip))
       ORDER BY next_attempt_at, created_at, rowid
       LIMIT @limit)
     RETURNING *`);
   const transaction = context.database.transaction(() =>
-    take.all({ owner, leaseUntil: now + options.leaseMs, now, limit: options.limit }).map(jobFromRow),
+    take.all({ owner, leaseUntil: now + options.leaseMs, now, limit: options.limit, skip }).map(jobFromRow),
   );
   // RETURNING gives no order guarantee; hand jobs out oldest first.
   return transaction

@@ -13,6 +13,13 @@ import { openDatabase, type StoreDatabase } from '../../store/database.ts';
 import { createOperationsHandler } from '../admin/operations-handler.ts';
 import { formatPrometheusText } from '../admin/prometheus-text.ts';
 import { runtimeMetricFamilies } from '../admin/runtime-metrics.ts';
+import {
+  type CircuitBreakerSettings,
+  type CircuitBreakers,
+  createCircuitBreakers,
+  DEFAULT_CIRCUIT_BREAKER,
+} from '../circuit/circuit-breaker.ts';
+import { createFlowCircuits } from '../circuit/flow-circuits.ts';
 import { createInbox, type Inbox } from '../inbox/inbox.ts';
 import { createRunHistory, type RunHistory } from '../runs/run-history.ts';
 import { readRunStatistics } from '../runs/run-statistics.ts';
@@ -57,6 +64,8 @@ export interface RuntimeOptions {
   pollIntervalMs?: number;
   /** The clock of schedules, the inbox and runs; the system clock unless a test controls time. */
   clock?: Clock;
+  /** Per-connection circuit breakers. Default: open after 5 failures, 30 s cool-down doubling to 5 min. */
+  circuitBreaker?: Partial<CircuitBreakerSettings>;
 }
 
 /** A started runtime. */
@@ -110,8 +119,14 @@ async function startOnDatabase(
   const http = createAxiosTransport();
   const secrets = createEnvironmentSecretStore(options.environment ?? process.env);
   const services: EngineServices = { clock, logger, http, secrets, lookups };
+  const breakers = createCircuitBreakers(clock, logger, {
+    ...DEFAULT_CIRCUIT_BREAKER,
+    ...options.circuitBreaker,
+  });
+  const circuits = createFlowCircuits(bundles, breakers);
   const scheduler = startSchedules(database, { bundles, inbox, logger, clock }, options);
-  const intake = createServer({ database, bundles, routes, inbox, runs, secrets, logger }, options);
+  const parts = { database, bundles, routes, inbox, runs, secrets, logger, breakers };
+  const intake = createServer(parts, options);
   const { server } = intake;
   const url = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1').catch(
     async (thrown: unknown) => {
@@ -120,7 +135,7 @@ async function startOnDatabase(
     },
   );
   const onSucceeded: Scheduler['runSucceeded'] = (job, trace) => scheduler.runSucceeded(job, trace);
-  const pool = startWorkers(options, { inbox, runs, bundles, services, onSucceeded });
+  const pool = startWorkers(options, { inbox, runs, bundles, services, onSucceeded, circuits });
   logger.info('runtime started', { url, flows: bundles.map((bundle) => bundle.manifest.flowId) });
   let closing: Promise<void> | undefined;
   const close = async (): Promise<void> => {
@@ -154,11 +169,12 @@ interface ServerParts {
   runs: RunHistory;
   secrets: SecretStore;
   logger: Logger;
+  breakers: CircuitBreakers;
 }
 
 /** The one HTTP server: webhooks, `/health`, `/metrics` and the admin API. */
 function createServer(parts: ServerParts, options: RuntimeOptions): IntakeServer {
-  const { database, bundles, routes, inbox, runs, secrets, logger } = parts;
+  const { database, bundles, routes, inbox, runs, secrets, logger, breakers } = parts;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const operations = createOperationsHandler({
     bundles,
@@ -177,13 +193,13 @@ function createServer(parts: ServerParts, options: RuntimeOptions): IntakeServer
     logger,
     maxBodyBytes,
     operations,
-    health: () => health(bundles, routes, inbox),
+    health: () => health(bundles, routes, inbox, breakers),
   });
 }
 
 function startWorkers(
   options: RuntimeOptions,
-  shared: Pick<WorkerPoolOptions, 'inbox' | 'runs' | 'bundles' | 'services' | 'onSucceeded'>,
+  shared: Pick<WorkerPoolOptions, 'inbox' | 'runs' | 'bundles' | 'services' | 'onSucceeded' | 'circuits'>,
 ): WorkerPool {
   return startWorkerPool({
     ...shared,
@@ -232,7 +248,12 @@ async function listen(server: Server, port: number, host: string): Promise<strin
   return `http://${hostPart}:${address.port}`;
 }
 
-function health(bundles: readonly LoadedBundle[], routes: readonly WebhookRoute[], inbox: Inbox): JsonValue {
+function health(
+  bundles: readonly LoadedBundle[],
+  routes: readonly WebhookRoute[],
+  inbox: Inbox,
+  breakers: CircuitBreakers,
+): JsonValue {
   const { counts, oldestQueuedAgeMs } = inbox.stats();
   return {
     status: 'ok',
@@ -245,6 +266,8 @@ function health(bundles: readonly LoadedBundle[], routes: readonly WebhookRoute[
         .map((route) => ({ method: route.method, path: route.path, trigger: route.triggerNodeId })),
     })),
     queue: { counts: { ...counts }, oldestQueuedAgeMs },
+    // Only connections that have failed at least once have a breaker; the rest are closed.
+    connections: breakers.snapshot().map((breaker) => ({ ...breaker })),
   };
 }
 

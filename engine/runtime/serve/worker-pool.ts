@@ -6,6 +6,7 @@ import { toErrorData } from '../../errors/bridgeflow-error.ts';
 import type { NodeRegistry } from '../../nodes/registry.ts';
 import { runFlow } from '../../run/executor.ts';
 import type { EngineServices } from '../../run/services.ts';
+import type { FlowCircuits } from '../circuit/flow-circuits.ts';
 import type { Inbox } from '../inbox/inbox.ts';
 import type { InboxJob } from '../inbox/inbox-job.ts';
 import type { RunHistory } from '../runs/run-history.ts';
@@ -28,6 +29,8 @@ export interface WorkerPoolOptions {
   retry: RetrySettings;
   /** Called after a run succeeded, before the job is completed (the scheduler stores watermarks). */
   onSucceeded?: (job: InboxJob, trace: RunTrace) => void;
+  /** Circuit breakers of the flows' connections; jobs of a flow whose connection is down stay queued. */
+  circuits?: FlowCircuits;
 }
 
 /** Running workers; `stop` lets in-flight runs finish for up to `graceMs`, then cancels them. */
@@ -65,7 +68,10 @@ async function workerLoop(
   while (!stopping.aborted) {
     let job: InboxJob | undefined;
     try {
-      [job] = options.inbox.lease(owner, { leaseMs: options.leaseMs, limit: 1 });
+      const skipFlowIds = options.circuits?.blockedFlowIds() ?? [];
+      [job] = options.inbox.lease(owner, { leaseMs: options.leaseMs, limit: 1, skipFlowIds });
+      // Synchronously after the lease, so no other worker takes a half-open breaker's one trial too.
+      if (job) options.circuits?.admitted(job.flowId);
     } catch (thrown) {
       logger.error('could not lease inbox jobs', { worker: owner, message: toErrorData(thrown).message });
     }
@@ -89,6 +95,7 @@ async function runJob(
   const fields = { worker: owner, jobId: job.id, flowId: job.flowId, attempt: job.attempts };
   const startedAt = options.services.clock.now();
   const { failure, trace } = await runToOutcome(job, options, cancelRuns);
+  options.circuits?.finished(job.flowId, failure);
   recordRun(job, { startedAt, failure, trace }, options);
   try {
     if (failure === undefined) {
