@@ -40,17 +40,6 @@ export async function startTemplateBench(): Promise<TemplateBench> {
   const sandbox = await startSandbox({ portBase: 0 });
   const transport: ClosableHttpTransport = createAxiosTransport();
   const lookups = createSampleLookups(1);
-  // The sample table maps to UPSGND, a code the Sage sandbox does not have; a merchant's table
-  // maps to the company's own OE ship-via codes (the sandbox seeds DHL, FEDEX, PICKUP, UPS, USPS).
-  lookups.repository.writeRows(
-    'shipping-method-to-ship-via',
-    [
-      { key: 'UPS Ground', value: 'UPS' },
-      { key: 'FedEx *', value: 'FEDEX', match: 'pattern' },
-      { key: 'USPS *', value: 'USPS', match: 'pattern' },
-    ],
-    'replace',
-  );
   const secrets = sandboxCredentials(sandbox);
   const store = sandbox.threedcart.simulator.credentials();
   const registry = createCoreRegistry();

@@ -83,16 +83,6 @@ export async function startRuntimeBench(): Promise<RuntimeBench> {
 /** The template as `bridgeflow export` would bundle it, with the tables the Sage bench seeds. */
 function bundleText(): string {
   const lookups = createSampleLookups(1);
-  // The sandbox's Sage company has the OE ship-via codes UPS, FEDEX and USPS (not the sample's UPSGND).
-  lookups.repository.writeRows(
-    'shipping-method-to-ship-via',
-    [
-      { key: 'UPS Ground', value: 'UPS' },
-      { key: 'FedEx *', value: 'FEDEX', match: 'pattern' },
-      { key: 'USPS *', value: 'USPS', match: 'pattern' },
-    ],
-    'replace',
-  );
   const flow = loadFlow(join(folder, 'order-to-sage300.flow.json'));
   return createBundle(flow, createCoreRegistry(), (name) => lookups.repository.getTable(name));
 }

@@ -44,8 +44,10 @@ export function createSampleLookups(seed: number): {
   repository.writeRows(
     'shipping-method-to-ship-via',
     [
-      { key: 'UPS Ground', value: 'UPSGND' },
+      // The Sage sandbox's OE ship-via codes (it seeds DHL, FEDEX, PICKUP, UPS, USPS).
+      { key: 'UPS Ground', value: 'UPS' },
       { key: 'FedEx *', value: 'FEDEX', match: 'pattern' as const },
+      { key: 'USPS *', value: 'USPS', match: 'pattern' as const },
     ],
     'replace',
   );
