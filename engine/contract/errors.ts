@@ -42,6 +42,10 @@ export const ERROR_CODES = [
   'MAPPING_FUNCTION_FAILED',
   // Stores
   'STORE_FAILED',
+  // The runtime's encrypted credentials file: no usable key, or a key that does not open the file.
+  'CREDENTIALS_KEY_INVALID',
+  // The credentials file is malformed, or failed authentication (altered or damaged).
+  'CREDENTIALS_FILE_INVALID',
   // Anything not classified above; a bug if it ever shows up.
   'INTERNAL',
 ] as const;
