@@ -10,6 +10,12 @@ export const PortDescriptionSchema = z.object({
   label: z.string(),
   /** Shown as the edge label on the canvas for named ports (true/false, error, ...). */
   showLabel: z.boolean().optional(),
+  /**
+   * `exception`: items leaving on this output need a person (an SKU the ERP does not know, an
+   * invalid record). Left unconnected, `bridgeflow serve` parks the job in its exception queue
+   * with the items' reasons instead of counting it done; connected, the flow handles them itself.
+   */
+  role: z.enum(['exception']).optional(),
 });
 
 /**

@@ -2,6 +2,7 @@ import { lookupTablesMigration } from './migrations/0001-lookup-tables.ts';
 import { inboxJobsMigration } from './migrations/0002-inbox-jobs.ts';
 import { runHistoryMigration } from './migrations/0003-run-history.ts';
 import { scheduleStateMigration } from './migrations/0004-schedule-state.ts';
+import { exceptionQueueMigration } from './migrations/0005-exception-queue.ts';
 import type { StoreMigration } from './migrations.ts';
 
 /**
@@ -14,4 +15,5 @@ export const STORE_MIGRATIONS: readonly StoreMigration[] = [
   inboxJobsMigration,
   runHistoryMigration,
   scheduleStateMigration,
+  exceptionQueueMigration,
 ];

@@ -108,7 +108,7 @@ describe('bridgeflow serve', () => {
       expect((await fetch(`${runtime.url}/nowhere`, { method: 'POST' })).status).toBe(404);
 
       const { queue } = await readHealth(runtime.url);
-      expect(queue.counts).toEqual({ queued: 0, leased: 0, succeeded: 0, failed: 0, dead: 0 });
+      expect(queue.counts).toEqual({ queued: 0, leased: 0, succeeded: 0, failed: 0, dead: 0, exception: 0 });
       const refusals = runtime.logger.entries.filter((entry) => entry.message === 'webhook refused');
       expect(refusals.map((entry) => entry.fields?.status)).toEqual([400, 413, 400, 405, 404]);
     } finally {

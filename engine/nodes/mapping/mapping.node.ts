@@ -65,7 +65,7 @@ export const mappingNode = defineNodeType({
     inputs: [{ name: 'main', label: 'Items' }],
     outputs: [
       { name: 'main', label: 'Records' },
-      { name: 'exception', label: 'Exception', showLabel: true },
+      { name: 'exception', label: 'Exception', showLabel: true, role: 'exception' },
     ],
     expressionParameters: ['fields'],
     summaryParameters: ['targetSchema'],

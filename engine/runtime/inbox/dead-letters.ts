@@ -44,6 +44,10 @@ export interface DeadLetters {
   replay(jobId: string, options?: ReplayOptions): InboxJob;
   /** Gives up on a dead job: it becomes `failed` and stays for history. */
   discard(jobId: string): InboxJob;
+  /** Any job by id (a dead letter to inspect), or undefined when there is none. */
+  getJob(jobId: string): InboxJob | undefined;
+  /** Replaces a dead job's payload without replaying it (an operator fixing it in steps). */
+  editDeadPayload(jobId: string, payload: JsonValue): InboxJob;
 }
 
 const DEFAULT_LIST_LIMIT = 100;
@@ -64,6 +68,13 @@ export function createDeadLetters(context: InboxContext): DeadLetters {
     replay: (jobId, options = {}) =>
       withStoreErrors(`replay inbox job ${jobId}`, () => replay(context, jobId, options)),
     discard: (jobId) => withStoreErrors(`discard inbox job ${jobId}`, () => discard(context, jobId)),
+    getJob: (jobId) =>
+      withStoreErrors(`read inbox job ${jobId}`, () => {
+        const row = context.database.prepare('SELECT * FROM inbox_jobs WHERE id = ?').get(jobId);
+        return row === undefined ? undefined : jobFromRow(row);
+      }),
+    editDeadPayload: (jobId, payload) =>
+      withStoreErrors(`edit inbox job ${jobId}`, () => editDeadPayload(context, jobId, payload)),
   };
 }
 
@@ -106,7 +117,7 @@ function replay(context: InboxContext, jobId: string, options: ReplayOptions): I
   const findLiveTwin = database
     .prepare(`
       SELECT id FROM inbox_jobs
-      WHERE flow_id = ? AND business_key = ? AND id != ? AND status IN ('queued', 'leased', 'succeeded')`)
+      WHERE flow_id = ? AND business_key = ? AND id != ? AND status IN ('queued', 'leased', 'succeeded', 'exception')`)
     .pluck();
   const requeue = database.prepare(`
     UPDATE inbox_jobs
@@ -137,6 +148,17 @@ function discard(context: InboxContext, jobId: string): InboxJob {
   const transaction = context.database.transaction(() => {
     requireDead(context, jobId, 'discard');
     return jobFromRow(markFailed.get(context.clock.now(), jobId));
+  });
+  return transaction.immediate();
+}
+
+function editDeadPayload(context: InboxContext, jobId: string, payload: JsonValue): InboxJob {
+  const update = context.database.prepare(
+    'UPDATE inbox_jobs SET payload = ?, updated_at = ? WHERE id = ? RETURNING *',
+  );
+  const transaction = context.database.transaction(() => {
+    requireDead(context, jobId, 'edit');
+    return jobFromRow(update.get(JSON.stringify(payload), context.clock.now(), jobId));
   });
   return transaction.immediate();
 }

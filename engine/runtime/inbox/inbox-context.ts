@@ -19,3 +19,18 @@ export function readJob(context: InboxContext, jobId: string): InboxJob {
   }
   return jobFromRow(row);
 }
+
+/**
+ * The job, when `owner` still holds its lease. A lease that ran out but was not taken by anyone
+ * else still counts: nobody else can be working on the job, so the result is safe to record.
+ */
+export function requireLease(context: InboxContext, jobId: string, owner: string, action: string): InboxJob {
+  const job = readJob(context, jobId);
+  if (job.status === 'leased' && job.leaseOwner === owner) return job;
+  const now = job.status === 'leased' ? `leased by ${job.leaseOwner ?? 'nobody'}` : job.status;
+  throw new BridgeflowError(
+    'STORE_FAILED',
+    `Cannot ${action} inbox job ${jobId}: ${owner} no longer holds its lease (the job is ${now}); its lease probably ran out and the job was taken again`,
+    { retryable: false },
+  );
+}

@@ -6,9 +6,10 @@ import { BridgeflowError } from '../../errors/bridgeflow-error.ts';
 /**
  * Where a job is in its life: `queued` (waiting, possibly for a retry delay), `leased` (a worker
  * holds it until `leaseUntil`), `succeeded`, `dead` (a dead letter: out of attempts or not
- * retryable) and `failed` (a dead letter an operator discarded; kept for history).
+ * retryable), `failed` (a dead letter or exception an operator discarded; kept for history) and
+ * `exception` (the run succeeded but left items on an exception port; parked for an operator).
  */
-export const JOB_STATUSES = ['queued', 'leased', 'succeeded', 'failed', 'dead'] as const;
+export const JOB_STATUSES = ['queued', 'leased', 'succeeded', 'failed', 'dead', 'exception'] as const;
 
 /** One of {@link JOB_STATUSES}. */
 export type JobStatus = (typeof JOB_STATUSES)[number];

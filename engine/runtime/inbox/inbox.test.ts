@@ -27,7 +27,7 @@ describe('inbox', () => {
     expect(duplicate).toBe(false);
     expect(job).toMatchObject({ status: 'queued', attempts: 0, businessKey: '1001', trigger: 'webhook' });
     expect(inbox.stats()).toEqual({
-      counts: { queued: 1, leased: 0, succeeded: 0, failed: 0, dead: 0 },
+      counts: { queued: 1, leased: 0, succeeded: 0, failed: 0, dead: 0, exception: 0 },
       oldestQueuedAgeMs: 0,
     });
 
@@ -177,7 +177,14 @@ describe('inbox', () => {
     fixture.closeConnections();
 
     const after = fixture.open();
-    expect(after.stats().counts).toEqual({ queued: 1, leased: 0, succeeded: 1, failed: 0, dead: 1 });
+    expect(after.stats().counts).toEqual({
+      queued: 1,
+      leased: 0,
+      succeeded: 1,
+      failed: 0,
+      dead: 1,
+      exception: 0,
+    });
     expect(after.enqueue(order('1001')).duplicate).toBe(true);
     expect(after.listDead()).toMatchObject([{ id: leased.id, lastError: rejected }]);
     expect(after.lease('worker-b', lease)).toMatchObject([{ businessKey: '1003', attempts: 1 }]);

@@ -8,7 +8,8 @@ import type { Clock } from '../../run/services.ts';
 import type { StoreDatabase } from '../../store/database.ts';
 import { withStoreErrors } from '../../store/store-error.ts';
 import { createDeadLetters, type DeadLetters } from './dead-letters.ts';
-import { type InboxContext, readJob } from './inbox-context.ts';
+import { createExceptionQueue, type ExceptionQueue } from './exception-queue.ts';
+import { type InboxContext, requireLease } from './inbox-context.ts';
 import { type InboxJob, JOB_STATUSES, type JobStatus, jobFromRow } from './inbox-job.ts';
 
 /** A trigger firing to take in. */
@@ -45,9 +46,14 @@ export interface InboxStats {
 }
 
 /** The durable inbox of `bridgeflow serve`; every method is synchronous and transactional. */
-export interface Inbox extends DeadLetters {
+export interface Inbox extends DeadLetters, ExceptionQueue {
   enqueue(input: EnqueueInput): EnqueueResult;
   lease(owner: string, options: LeaseOptions): InboxJob[];
+  /**
+   * Extends a lease `owner` holds to `leaseMs` from now, so a long run keeps its job while a
+   * crashed runtime's jobs come back after one short lease. Throws STORE_FAILED when the lease is lost.
+   */
+  renew(jobId: string, owner: string, leaseMs: number): void;
   complete(jobId: string, owner: string): InboxJob;
   fail(jobId: string, owner: string, error: ErrorData, retry: RetrySettings): InboxJob;
   stats(): InboxStats;
@@ -64,9 +70,12 @@ export function createInbox(database: StoreDatabase, options: InboxOptions): Inb
   const context: InboxContext = { database, clock: options.clock, random: options.random ?? Math.random };
   return {
     ...createDeadLetters(context),
+    ...createExceptionQueue(context),
     enqueue: (input) => withStoreErrors('add a job to the inbox', () => enqueue(context, input)),
     lease: (owner, leaseOptions) =>
       withStoreErrors('lease inbox jobs', () => lease(context, owner, leaseOptions)),
+    renew: (jobId, owner, leaseMs) =>
+      withStoreErrors(`renew the lease of inbox job ${jobId}`, () => renew(context, jobId, owner, leaseMs)),
     complete: (jobId, owner) =>
       withStoreErrors(`complete inbox job ${jobId}`, () => complete(context, jobId, owner)),
     fail: (jobId, owner, error, retry) =>
@@ -83,7 +92,7 @@ export function createInbox(database: StoreDatabase, options: InboxOptions): Inb
 function enqueue(context: InboxContext, input: EnqueueInput): EnqueueResult {
   const { database, clock } = context;
   const findLive = database.prepare(
-    "SELECT * FROM inbox_jobs WHERE flow_id = ? AND business_key = ? AND status IN ('queued', 'leased', 'succeeded')",
+    "SELECT * FROM inbox_jobs WHERE flow_id = ? AND business_key = ? AND status IN ('queued', 'leased', 'succeeded', 'exception')",
   );
   const insert = database.prepare(`
     INSERT INTO inbox_jobs (id, flow_id, flow_hash, trigger_node_id, business_key, payload, status,
@@ -142,6 +151,14 @@ function lease(context: InboxContext, owner: string, options: LeaseOptions): Inb
     .sort((left, right) => left.nextAttemptAt - right.nextAttemptAt || left.createdAt - right.createdAt);
 }
 
+function renew(context: InboxContext, jobId: string, owner: string, leaseMs: number): void {
+  const extend = context.database.prepare(`
+    UPDATE inbox_jobs SET lease_until = ?
+    WHERE id = ? AND status = 'leased' AND lease_owner = ?`);
+  const { changes } = extend.run(context.clock.now() + leaseMs, jobId, owner);
+  if (changes === 0) requireLease(context, jobId, owner, 'renew the lease of');
+}
+
 function complete(context: InboxContext, jobId: string, owner: string): InboxJob {
   const finish = context.database.prepare(`
     UPDATE inbox_jobs
@@ -188,21 +205,6 @@ function fail(
   return transaction.immediate();
 }
 
-/**
- * The job, when `owner` still holds its lease. A lease that ran out but was not taken by anyone
- * else still counts: nobody else can be working on the job, so the result is safe to record.
- */
-function requireLease(context: InboxContext, jobId: string, owner: string, action: string): InboxJob {
-  const job = readJob(context, jobId);
-  if (job.status === 'leased' && job.leaseOwner === owner) return job;
-  const now = job.status === 'leased' ? `leased by ${job.leaseOwner ?? 'nobody'}` : job.status;
-  throw new BridgeflowError(
-    'STORE_FAILED',
-    `Cannot ${action} inbox job ${jobId}: ${owner} no longer holds its lease (the job is ${now}); its lease probably ran out and the job was taken again`,
-    { retryable: false },
-  );
-}
-
 const StatusCountRowSchema = z.object({ status: z.enum(JOB_STATUSES), count: z.number().int() });
 const OldestCreatedAtSchema = z.number().int().nullable();
 
@@ -214,7 +216,14 @@ function stats(context: InboxContext): InboxStats {
     .pluck();
   // One read transaction, so the counts and the age describe the same moment.
   const read = database.transaction((): InboxStats => {
-    const counts: Record<JobStatus, number> = { queued: 0, leased: 0, succeeded: 0, failed: 0, dead: 0 };
+    const counts: Record<JobStatus, number> = {
+      queued: 0,
+      leased: 0,
+      succeeded: 0,
+      failed: 0,
+      dead: 0,
+      exception: 0,
+    };
     for (const row of countByStatus.all()) {
       const { status, count } = StatusCountRowSchema.parse(row);
       counts[status] = count;

@@ -7,6 +7,7 @@ import type { NodeRegistry } from '../../nodes/registry.ts';
 import { runFlow } from '../../run/executor.ts';
 import type { EngineServices } from '../../run/services.ts';
 import type { FlowCircuits } from '../circuit/flow-circuits.ts';
+import { type ExceptionPorts, exceptionItemsOf, exceptionPortsOf } from '../inbox/exception-items.ts';
 import type { Inbox } from '../inbox/inbox.ts';
 import type { InboxJob } from '../inbox/inbox-job.ts';
 import type { RunHistory } from '../runs/run-history.ts';
@@ -38,7 +39,21 @@ export interface WorkerPool {
   stop(graceMs: number): Promise<void>;
 }
 
-export function startWorkerPool(options: WorkerPoolOptions): WorkerPool {
+/** The options with what the pool works out once: each flow's unconnected exception ports. */
+interface PoolState extends WorkerPoolOptions {
+  exceptionPorts: ReadonlyMap<string, ExceptionPorts>;
+}
+
+export function startWorkerPool(poolOptions: WorkerPoolOptions): WorkerPool {
+  const options: PoolState = {
+    ...poolOptions,
+    exceptionPorts: new Map(
+      poolOptions.bundles.map((bundle) => [
+        bundle.manifest.flowId,
+        exceptionPortsOf(bundle, poolOptions.registry),
+      ]),
+    ),
+  };
   const stopping = new AbortController();
   const cancelRuns = new AbortController();
   const loops = Array.from({ length: options.workers }, (_unused, index) =>
@@ -60,7 +75,7 @@ export function startWorkerPool(options: WorkerPoolOptions): WorkerPool {
 
 async function workerLoop(
   owner: string,
-  options: WorkerPoolOptions,
+  options: PoolState,
   stopping: AbortSignal,
   cancelRuns: AbortSignal,
 ): Promise<void> {
@@ -88,18 +103,64 @@ async function workerLoop(
 async function runJob(
   owner: string,
   job: InboxJob,
-  options: WorkerPoolOptions,
+  options: PoolState,
   cancelRuns: AbortSignal,
 ): Promise<void> {
-  const { logger } = options.services;
-  const fields = { worker: owner, jobId: job.id, flowId: job.flowId, attempt: job.attempts };
   const startedAt = options.services.clock.now();
-  const { failure, trace } = await runToOutcome(job, options, cancelRuns);
-  options.circuits?.finished(job.flowId, failure);
-  recordRun(job, { startedAt, failure, trace }, options);
+  const renewal = keepLease(owner, job, options);
+  let outcome: RunOutcome;
+  try {
+    outcome = await runToOutcome(job, options, cancelRuns);
+  } finally {
+    clearInterval(renewal);
+  }
+  options.circuits?.finished(job.flowId, outcome.failure);
+  recordRun(job, { startedAt, ...outcome }, options);
+  recordOutcome(owner, job, outcome, options);
+}
+
+/**
+ * Renews the job's lease every third of its length while the run goes on, so a run may take as
+ * long as it needs while a crashed runtime's jobs come back after one lease.
+ */
+function keepLease(owner: string, job: InboxJob, options: PoolState): NodeJS.Timeout {
+  const renewal = setInterval(
+    () => {
+      try {
+        options.inbox.renew(job.id, owner, options.leaseMs);
+      } catch (thrown) {
+        options.services.logger.warn('could not renew a job lease', {
+          worker: owner,
+          jobId: job.id,
+          message: toErrorData(thrown).message,
+        });
+      }
+    },
+    Math.max(1, Math.floor(options.leaseMs / 3)),
+  );
+  renewal.unref();
+  return renewal;
+}
+
+/**
+ * Completes the job, parks it in the exception queue (the run succeeded but left items on an
+ * exception port: nothing reached the ERP for them), or records the failure for a retry or a
+ * dead letter.
+ */
+function recordOutcome(owner: string, job: InboxJob, outcome: RunOutcome, options: PoolState): void {
+  const { logger } = options.services;
+  const { failure, trace } = outcome;
+  const fields = { worker: owner, jobId: job.id, flowId: job.flowId, attempt: job.attempts };
   try {
     if (failure === undefined) {
       if (trace) afterSuccess(job, trace, options);
+      const ports = options.exceptionPorts.get(job.flowId);
+      const exceptions = trace && ports ? exceptionItemsOf(trace, ports) : [];
+      if (trace && exceptions.length > 0) {
+        const parked = options.inbox.park(job.id, owner, { runId: trace.runId, items: exceptions });
+        logger.warn('job parked as exception', { ...fields, exceptionId: parked.id, reason: parked.reason });
+        return;
+      }
       options.inbox.complete(job.id, owner);
       logger.info('job succeeded', fields);
       return;
