@@ -62,6 +62,12 @@ export const NodeTraceSchema = z.object({
   http: z.array(HttpExchangeSchema),
   /** The error that stopped this node (and the run). */
   error: ErrorDataSchema.optional(),
+  /**
+   * Present when the node did not run and its output was supplied instead: `pin` for output the
+   * user pinned (or a sample handed to a trigger that would read it from a remote system),
+   * `previousRun` for the output of an earlier run when a run starts from a later node.
+   */
+  pinned: z.enum(['pin', 'previousRun']).optional(),
 });
 
 export const RUN_STATUSES = ['succeeded', 'failed', 'cancelled'] as const;
@@ -91,6 +97,9 @@ export const RunTraceSchema = z.object({
   error: ErrorDataSchema.optional(),
 });
 
+/** Items per output port of one node (`{"main": [...], "exception": [...]}`): pinned or supplied output. */
+export const PortItemsSchema = z.record(z.string(), z.array(JsonValueSchema));
+
 export type HttpExchange = z.infer<typeof HttpExchangeSchema>;
 export type TraceOutput = z.infer<typeof TraceOutputSchema>;
 export type TraceItemError = z.infer<typeof TraceItemErrorSchema>;
@@ -98,5 +107,7 @@ export type NodeRunStatus = (typeof NODE_RUN_STATUSES)[number];
 export type NodeTrace = z.infer<typeof NodeTraceSchema>;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 export type RunOutput = z.infer<typeof RunOutputSchema>;
+/** Items per output port of one node. */
+export type NodePortItems = z.infer<typeof PortItemsSchema>;
 /** The trace of one run. */
 export type RunTrace = z.infer<typeof RunTraceSchema>;

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { ErrorData } from '../contract/errors.ts';
 import type { FlowDocument, JsonValue } from '../contract/flow-document.ts';
-import type { NodeTrace, RunOutput, RunTrace } from '../contract/run-trace.ts';
+import type { NodePortItems, NodeTrace, RunOutput, RunTrace } from '../contract/run-trace.ts';
 import { BridgeflowError } from '../errors/bridgeflow-error.ts';
 import type { TriggerMeta } from '../nodes/node-type.ts';
 import type { NodeRegistry } from '../nodes/registry.ts';
 import { getExecutionPlan, type PlannedNode, type PortItems } from './execution-plan.ts';
 import { type NodeInput, type RunEnvironment, runNode } from './node-runner.ts';
+import { planRunStart, type RunStart, type StartAt, suppliedTrace } from './run-start.ts';
 import type { EngineServices } from './services.ts';
 
 /** How to run a flow once. */
@@ -26,6 +27,17 @@ export interface RunFlowOptions {
   /** `full` (default) keeps every node's input and output items; `summary` keeps counts, timings and errors. */
   trace?: 'full' | 'summary';
   runId?: string;
+  /**
+   * Output to use instead of running these nodes, by node id and port. A pinned node does not run;
+   * the nodes after it get the pinned items, and its trace says `pinned: "pin"`.
+   */
+  pinned?: Readonly<Record<string, NodePortItems>>;
+  /**
+   * Runs only this node and the nodes downstream of it; the others do not run and hand on the output
+   * given in `upstream` (marked `pinned: "previousRun"`), or nothing. `input` is used only when the
+   * start node is a trigger.
+   */
+  startAt?: StartAt;
 }
 
 /**
@@ -38,7 +50,13 @@ export interface RunFlowOptions {
 export async function runFlow(options: RunFlowOptions): Promise<RunTrace> {
   const { flow, services } = options;
   const plan = getExecutionPlan(flow, options.registry);
-  const trigger = chooseTrigger(plan.nodes, options.triggerNodeId);
+  const start = planRunStart(plan, options.registry, options.pinned, options.startAt);
+  // A run from a later node needs no trigger; one from a trigger node hands it the input.
+  const trigger = options.startAt
+    ? start.startNode?.trigger
+      ? start.startNode
+      : undefined
+    : chooseTrigger(plan.nodes, options.triggerNodeId);
   const signal = options.signal ?? new AbortController().signal;
   const environment: RunEnvironment = {
     flowSettings: flow.settings,
@@ -50,35 +68,11 @@ export async function runFlow(options: RunFlowOptions): Promise<RunTrace> {
   };
   const startedAt = new Date(services.clock.now()).toISOString();
   const started = performance.now();
-  const produced = new Map<string, PortItems>();
-  const traces: NodeTrace[] = [];
-  let failure: ErrorData | undefined;
-
+  const walk: Walk = { produced: new Map(), traces: [], failure: undefined, startedAt };
   for (const planned of plan.nodes) {
-    if (failure || signal.aborted) {
-      traces.push(notRunTrace(planned, signal.aborted ? 'cancelled' : 'skipped', startedAt));
-      continue;
-    }
-    const input: NodeInput =
-      planned === trigger
-        ? { items: options.input, portOf: () => 'main' }
-        : planned.trigger
-          ? { items: [], portOf: () => 'main' }
-          : gatherInput(planned, produced);
-    if (input.items.length === 0) {
-      traces.push(notRunTrace(planned, 'skipped', startedAt));
-      continue;
-    }
-    if (planned.node.disabled) {
-      produced.set(planned.node.id, new Map([[planned.passThroughPort, [...input.items]]]));
-      traces.push({ ...notRunTrace(planned, 'disabled', startedAt), itemsIn: input.items.length });
-      continue;
-    }
-    const outcome = await runNode(planned, input, environment);
-    produced.set(planned.node.id, outcome.outputs);
-    traces.push(outcome.trace);
-    failure = outcome.stop;
+    await visitNode(walk, planned, { start, trigger, input: options.input, environment });
   }
+  let failure = walk.failure;
   if (!failure && signal.aborted)
     failure = new BridgeflowError('RUN_CANCELLED', 'The run was cancelled').toData();
 
@@ -90,12 +84,64 @@ export async function runFlow(options: RunFlowOptions): Promise<RunTrace> {
     dryRun: environment.dryRun,
     startedAt,
     durationMs: performance.now() - started,
-    nodes: traces,
-    outputs: unconnectedOutputs(plan.nodes, produced),
-    itemErrorCount: traces.reduce((sum, node) => sum + node.errors.length, 0),
+    nodes: walk.traces,
+    outputs: unconnectedOutputs(plan.nodes, walk.produced),
+    itemErrorCount: walk.traces.reduce((sum, node) => sum + node.errors.length, 0),
   };
   if (failure) trace.error = failure;
   return trace;
+}
+
+/** What the run has done so far, node by node. */
+interface Walk {
+  readonly produced: Map<string, PortItems>;
+  readonly traces: NodeTrace[];
+  failure: ErrorData | undefined;
+  readonly startedAt: string;
+}
+
+/** Runs one node (or supplies its pinned output, or skips it) and records what it did. */
+async function visitNode(
+  walk: Walk,
+  planned: PlannedNode,
+  run: {
+    start: RunStart;
+    trigger: PlannedNode | undefined;
+    input: readonly JsonValue[];
+    environment: RunEnvironment;
+  },
+): Promise<void> {
+  const { signal } = run.environment;
+  const decision = run.start.decide(planned);
+  if (walk.failure || signal.aborted || decision.kind === 'notRun') {
+    walk.traces.push(notRunTrace(planned, signal.aborted ? 'cancelled' : 'skipped', walk.startedAt));
+    return;
+  }
+  const input: NodeInput =
+    planned === run.trigger
+      ? { items: run.input, portOf: () => 'main' }
+      : planned.trigger
+        ? { items: [], portOf: () => 'main' }
+        : gatherInput(planned, walk.produced);
+  if (decision.kind === 'supplied') {
+    walk.produced.set(planned.node.id, decision.ports);
+    const context = { startedAt: walk.startedAt, inputs: input.items, fullTrace: run.environment.fullTrace };
+    walk.traces.push(suppliedTrace(planned, decision, context));
+    return;
+  }
+  if (input.items.length === 0) {
+    walk.traces.push(notRunTrace(planned, 'skipped', walk.startedAt));
+    return;
+  }
+  if (planned.node.disabled) {
+    walk.produced.set(planned.node.id, new Map([[planned.passThroughPort, [...input.items]]]));
+    walk.traces.push({ ...notRunTrace(planned, 'disabled', walk.startedAt), itemsIn: input.items.length });
+    return;
+  }
+  const outcome = await runNode(planned, input, run.environment);
+  walk.produced.set(planned.node.id, outcome.outputs);
+  walk.traces.push(outcome.trace);
+  walk.failure = outcome.stop;
 }
 
 function chooseTrigger(nodes: readonly PlannedNode[], triggerNodeId: string | undefined): PlannedNode {
