@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'INPUT_TOO_LARGE',
   'FILE_NOT_FOUND',
   'FILE_READ_FAILED',
+  // A file could not be written, renamed or deleted (samples, traces): permissions, disk full.
+  'FILE_WRITE_FAILED',
   // Nodes and runs
   'NODE_PARAMETERS_INVALID',
   'NODE_FAILED',
