@@ -61,12 +61,18 @@ describe('bridgeflow serve', () => {
         status: 202,
         body: { accepted: 0, duplicates: 3 },
       });
-      expect(await postOrders(runtime.url, [{ OrderID: ids[0] ?? null }])).toEqual({
+      // The key is the OrderID with the order status: the same delivery again is skipped...
+      expect(await postOrders(runtime.url, [{ OrderID: ids[0] ?? null, OrderStatusID: 1 }])).toEqual({
         status: 202,
         body: { accepted: 0, duplicates: 1 },
       });
-      const queue = await waitForQueue(runtime.url, settled(3));
-      expect(queue.counts).toMatchObject({ succeeded: 3, queued: 0, leased: 0, dead: 0 });
+      // ...a status change runs the flow again, which finds the order in Sage and creates nothing.
+      expect(await postOrders(runtime.url, [{ OrderID: ids[0] ?? null, OrderStatusID: 2 }])).toEqual({
+        status: 202,
+        body: { accepted: 1, duplicates: 0 },
+      });
+      const queue = await waitForQueue(runtime.url, settled(4));
+      expect(queue.counts).toMatchObject({ succeeded: 4, queued: 0, leased: 0, dead: 0 });
       expect(await bench.sageOrdersFor(ids)).toHaveLength(3);
     } finally {
       await runtime.close();
@@ -168,15 +174,21 @@ describe('bridgeflow serve', () => {
     }
   });
 
-  it('finishes an order with an unknown SKU as a succeeded job that creates no Sage order', async () => {
+  it('parks an order with an unknown SKU in the exception queue, creating no Sage order', async () => {
     const runtime = await start();
     try {
       const order = await bench.createOrder('unknown-sku-order');
       expect((await postOrders(runtime.url, [order])).body).toEqual({ accepted: 1, duplicates: 0 });
-      const queue = await waitForQueue(runtime.url, settled(1));
+      const queue = await waitForQueue(runtime.url, (counts) => counts.counts.exception === 1);
       // The mapping sends the order to its exception port (SKU not in sku-to-sage-item); the
-      // template leaves that port unwired, so the run succeeds and nothing reaches Sage.
-      expect(queue.counts).toMatchObject({ succeeded: 1, dead: 0 });
+      // template leaves that port unconnected, so the runtime parks the job for an operator.
+      expect(queue.counts).toMatchObject({ succeeded: 0, dead: 0, exception: 1 });
+      expect(runtime.inbox.listExceptions()).toEqual([
+        expect.objectContaining({
+          businessKey: `${String(order.OrderID)}/status 1`,
+          reason: expect.stringContaining('OF-1011'),
+        }),
+      ]);
       expect(await bench.sageOrdersFor([order.OrderID ?? null])).toEqual([]);
     } finally {
       await runtime.close();

@@ -152,7 +152,10 @@ export class ThreeDCartClient {
       context,
       {
         system: '3dcart',
-        limiter: storeRateLimiter(this.#credentials.secureUrl, context),
+        limiter: storeRateLimiter(this.#credentials.secureUrl, context, {
+          burst: this.#credentials.requestBurst,
+          perSecond: this.#credentials.requestsPerSecond,
+        }),
         maxAttempts: this.#options.maxAttempts ?? 3,
         // SkuVault waits 10 s and more between attempts (§6); a shorter first wait keeps test runs
         // in the designer responsive, and 429s still wait as long as Retry-After says.

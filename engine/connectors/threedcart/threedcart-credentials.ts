@@ -33,6 +33,13 @@ export const ThreeDCartCredentialsSchema = z
     token: optional,
     /** An OAuth access token, used instead of (or besides) the token. */
     accessToken: optional,
+    /**
+     * The store's API allowance when it is not 3dcart's documented leaky bucket (§6: 50 requests,
+     * draining 2 a second): an allowance Shift4Shop granted, or the sandbox simulator run without
+     * its bucket for load tests. Left empty, the documented numbers hold.
+     */
+    requestsPerSecond: z.coerce.number().positive().optional(),
+    requestBurst: z.coerce.number().int().positive().optional(),
   })
   .refine((fields) => Boolean(fields.token) || Boolean(fields.accessToken), {
     message: 'Either a Token or an OAuth access token is required',

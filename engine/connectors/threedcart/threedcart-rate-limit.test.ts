@@ -45,3 +45,16 @@ describe('storeRateLimiter', () => {
     await expect(sameLimiter.acquire(cancelled.signal)).rejects.toMatchObject({ code: 'RUN_CANCELLED' });
   });
 });
+
+describe('storeRateLimiter with an allowance from the credential', () => {
+  it('paces a store at its own numbers, apart from the documented limiter', async () => {
+    const time = { now: 0 };
+    const sleeps: number[] = [];
+    const context = contextOn(time, new AbortController().signal, sleeps);
+    const documented = storeRateLimiter('allowance.3dcartstores.com', context);
+    const granted = storeRateLimiter('allowance.3dcartstores.com', context, { burst: 5, perSecond: 100 });
+    expect(granted).not.toBe(documented);
+    for (let call = 0; call < 6; call++) await granted.acquire();
+    expect(sleeps).toEqual([10]);
+  });
+});

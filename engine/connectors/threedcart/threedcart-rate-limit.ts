@@ -42,14 +42,25 @@ const clocks = new Map<string, StoreClock>();
 /**
  * The rate limiter of the store behind `secureUrl`, shared by every node and run in this process
  * (3dcart counts per store, not per caller). Registers `context` so the limiter waits on its clock.
+ * `allowance` replaces 3dcart's documented numbers for a store whose credential sets its own.
  */
-export function storeRateLimiter(secureUrl: string, context: NodeContext<unknown>): RateLimiter {
-  const key = `threedcart:${storeKey(secureUrl)}`;
+export function storeRateLimiter(
+  secureUrl: string,
+  context: NodeContext<unknown>,
+  allowance: { burst?: number | undefined; perSecond?: number | undefined } = {},
+): RateLimiter {
+  const limit = {
+    burst: allowance.burst ?? THREEDCART_RATE_LIMIT.burst,
+    perSecond: allowance.perSecond ?? THREEDCART_RATE_LIMIT.perSecond,
+  };
+  const custom =
+    limit.burst !== THREEDCART_RATE_LIMIT.burst || limit.perSecond !== THREEDCART_RATE_LIMIT.perSecond;
+  const key = `threedcart:${storeKey(secureUrl)}${custom ? `@${limit.burst}/${limit.perSecond}` : ''}`;
   let clock = clocks.get(key);
   if (!clock) {
     clock = new StoreClock(context);
     clocks.set(key, clock);
   }
   clock.use(context);
-  return sharedRateLimiter(key, THREEDCART_RATE_LIMIT, clock);
+  return sharedRateLimiter(key, limit, clock);
 }

@@ -42,6 +42,12 @@ const parameters = z.object({
   splitArray: z.boolean().default(true),
   /** Make each item `{ body, headers, query }` instead of the body alone. */
   includeRequest: z.boolean().default(false),
+  /**
+   * JSONata over the request's item (the body, or `{ body, headers, query }`) giving what makes
+   * two deliveries "the same", e.g. `id` or `body.order.number`: `bridgeflow serve` takes each key
+   * in once, so a redelivered webhook is acknowledged and skipped. Empty: every request runs.
+   */
+  businessKey: z.string().default(''),
 });
 
 /** Parsed parameters of a webhook trigger. */
@@ -62,6 +68,8 @@ export const webhookTriggerNode = defineNodeType({
       '',
       '**Authentication**: a shared secret in a header or query parameter, or an HMAC-SHA256 signature of the raw body in a header (hex or base64), checked against the `secret` field of the credential in the chosen slot. A request that fails the check is refused with 401 and starts nothing.',
       '',
+      '**Business key**: an expression such as `id` or `body.order.number`; `bridgeflow serve` takes each key in once, so a webhook the sender delivers again is answered 202 and skipped. A request whose key comes out empty is refused with 400.',
+      '',
       "**Response**: `onReceived` answers 202 as soon as the request is safely stored; `lastNode` waits and answers with the flow's result.",
       '',
       'Example, a 3dcart "Order New" webhook: URL `https://bridge.example.com/webhooks/orders?token=…`, shared secret in the query parameter `token`.',
@@ -70,6 +78,7 @@ export const webhookTriggerNode = defineNodeType({
     inputs: [],
     outputs: [{ name: 'main', label: 'Items' }],
     credentials: [{ slot: WEBHOOK_SECRET_SLOT, type: 'webhookSecret', required: false }],
+    expressionParameters: ['businessKey'],
     summaryParameters: ['method', 'path'],
   },
   parameters,

@@ -1,15 +1,14 @@
 import type { IncomingMessage } from 'node:http';
-import { z } from 'zod';
-import { type JsonValue, JsonValueSchema } from '../../contract/flow-document.ts';
+import type { JsonValue } from '../../contract/flow-document.ts';
 import { RUN_STATUSES } from '../../contract/run-trace.ts';
-import { BridgeflowError } from '../../errors/bridgeflow-error.ts';
 import type { Inbox } from '../inbox/inbox.ts';
 import type { InboxJob } from '../inbox/inbox-job.ts';
 import type { RunHistory, RunQuery } from '../runs/run-history.ts';
 import type { LoadedBundle } from '../serve/runtime-bundles.ts';
 import type { WebhookRoute } from '../serve/webhook-routes.ts';
 import type { AdminAccess } from './admin-auth.ts';
-import { parseJsonText, readText } from './admin-http.ts';
+import { invalid, jsonOf, limitOf, notFound, ok, payloadBody, timeOf } from './admin-values.ts';
+import { QUEUE_ROUTES } from './queue-routes.ts';
 
 /** What the admin routes read and act on. */
 export interface AdminContext {
@@ -29,7 +28,7 @@ export interface AdminAnswer {
 
 /** One admin endpoint: method, path pattern (captures are its parameters) and the access it needs. */
 export interface AdminRoute {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   pattern: RegExp;
   access: AdminAccess;
   handle(context: AdminContext, request: AdminRequest): Promise<AdminAnswer> | AdminAnswer;
@@ -41,8 +40,6 @@ export interface AdminRequest {
   /** The decoded captures of the route's pattern. */
   parameters: readonly string[];
 }
-
-const MAX_RUN_LIMIT = 1_000;
 
 /** Every admin endpoint; all of them live under `/admin/`. */
 export const ADMIN_ROUTES: readonly AdminRoute[] = [
@@ -88,7 +85,7 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
     pattern: /^\/admin\/dead-letters\/([^/]+)\/replay$/,
     access: 'operate',
     handle: async (context, request) => {
-      const payload = await replayPayload(request.message, context.maxBodyBytes);
+      const payload = await payloadBody(request.message, context.maxBodyBytes, 'optional');
       const job = context.inbox.replay(request.parameters[0] ?? '', payload === undefined ? {} : { payload });
       return ok({ job: jobJson(job) });
     },
@@ -100,20 +97,8 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
     handle: (context, request) => ok({ job: jobJson(context.inbox.discard(request.parameters[0] ?? '')) }),
   },
   { method: 'GET', pattern: /^\/admin\/queue$/, access: 'read', handle: (context) => ok(queueJson(context)) },
+  ...QUEUE_ROUTES,
 ];
-
-function ok(body: JsonValue): AdminAnswer {
-  return { status: 200, body };
-}
-
-function notFound(message: string): AdminAnswer {
-  return { status: 404, body: { error: { code: 'INPUT_INVALID', message } } };
-}
-
-/** Plain data (records of strings, numbers, null) as a JSON value; a round trip drops `undefined`. */
-function jsonOf(value: object): JsonValue {
-  return JsonValueSchema.parse(JSON.parse(JSON.stringify(value)));
-}
 
 function jobJson(job: InboxJob): JsonValue {
   return jsonOf(job);
@@ -136,10 +121,6 @@ function queueJson(context: AdminContext): JsonValue {
   return { counts: { ...counts }, oldestQueuedAgeMs };
 }
 
-function invalid(message: string): BridgeflowError {
-  return new BridgeflowError('INPUT_INVALID', message, { retryable: false });
-}
-
 /** `status`, `flow`, `key`, `since`, `until` and `limit` of `GET /admin/runs`. */
 function runQuery(query: URLSearchParams): RunQuery {
   const status = query.get('status');
@@ -159,35 +140,4 @@ function runQuery(query: URLSearchParams): RunQuery {
     ...(until === undefined ? {} : { until }),
     limit: limitOf(query),
   };
-}
-
-/** A time parameter as epoch ms: digits are epoch ms, anything else must be an ISO 8601 date. */
-function timeOf(query: URLSearchParams, name: string): number | undefined {
-  const text = query.get(name);
-  if (text === null || text === '') return undefined;
-  const time = /^\d+$/.test(text) ? Number(text) : Date.parse(text);
-  if (Number.isNaN(time))
-    throw invalid(`${name} must be epoch milliseconds or an ISO 8601 date, not "${text}"`);
-  return time;
-}
-
-function limitOf(query: URLSearchParams): number {
-  const text = query.get('limit');
-  if (text === null || text === '') return 100;
-  const limit = Number(text);
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_RUN_LIMIT) {
-    throw invalid(`limit must be a whole number from 1 to ${MAX_RUN_LIMIT}, not "${text}"`);
-  }
-  return limit;
-}
-
-const ReplayBodySchema = z.object({ payload: JsonValueSchema.optional() }).strict();
-
-/** The edited payload of a replay request: an empty body replays the job as it was. */
-async function replayPayload(request: IncomingMessage, maxBytes: number): Promise<JsonValue | undefined> {
-  const text = await readText(request, maxBytes);
-  if (text.trim() === '') return undefined;
-  const parsed = ReplayBodySchema.safeParse(parseJsonText(text));
-  if (!parsed.success) throw invalid('A replay body is {"payload": <the edited payload>} or empty');
-  return parsed.data.payload;
 }

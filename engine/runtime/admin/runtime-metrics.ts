@@ -7,8 +7,10 @@ import { formatValue, type MetricFamily, type MetricSample } from './prometheus-
 export interface RuntimeMetricsInput {
   statistics: RunStatistics;
   queue: InboxStats;
-  /** Flows loaded in this runtime: they get a dead-letter gauge even at zero. */
+  /** Flows loaded in this runtime: they get dead-letter and exception gauges even at zero. */
   flowIds: readonly string[];
+  /** Open exceptions (parked jobs waiting for an operator) per flow. */
+  openExceptions: readonly { flowId: string; count: number }[];
 }
 
 /**
@@ -54,7 +56,16 @@ export function runtimeMetricFamilies(input: RuntimeMetricsInput): MetricFamily[
         value: queue.counts[status],
       })),
     },
-    deadLetterFamily(input),
+    perFlowGauge(input, {
+      name: 'bridgeflow_dead_letters',
+      help: 'Dead-lettered inbox jobs waiting for an operator, by flow.',
+      rows: input.statistics.deadLettersByFlow,
+    }),
+    perFlowGauge(input, {
+      name: 'bridgeflow_exceptions',
+      help: 'Open exceptions (jobs parked with items on an exception port, e.g. an unknown SKU), by flow.',
+      rows: input.openExceptions,
+    }),
   ];
 }
 
@@ -74,16 +85,20 @@ function durationSamples(histogram: RunStatistics['durations'][number]): MetricS
   ];
 }
 
-function deadLetterFamily(input: RuntimeMetricsInput): MetricFamily {
+/** A gauge per loaded flow (zero when nothing is waiting), plus flows no longer loaded that have rows. */
+function perFlowGauge(
+  input: RuntimeMetricsInput,
+  family: { name: string; help: string; rows: readonly { flowId: string; count: number }[] },
+): MetricFamily {
   const counts = new Map<string, number>(input.flowIds.map((flowId) => [flowId, 0]));
-  // Dead letters of a flow no longer loaded still count: an operator has to deal with them.
-  for (const row of input.statistics.deadLettersByFlow) counts.set(row.flowId, row.count);
+  // Jobs of a flow no longer loaded still count: an operator has to deal with them.
+  for (const row of family.rows) counts.set(row.flowId, row.count);
   return {
-    name: 'bridgeflow_dead_letters',
-    help: 'Dead-lettered inbox jobs waiting for an operator, by flow.',
+    name: family.name,
+    help: family.help,
     type: 'gauge',
     samples: [...counts.entries()]
       .sort(([left], [right]) => left.localeCompare(right))
-      .map(([flow, value]) => ({ name: 'bridgeflow_dead_letters', labels: { flow }, value })),
+      .map(([flow, value]) => ({ name: family.name, labels: { flow }, value })),
   };
 }

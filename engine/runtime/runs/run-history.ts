@@ -37,6 +37,8 @@ export interface RunQuery {
   status?: RunStatus;
   flowId?: string;
   businessKey?: string;
+  /** The runs of one inbox job (its attempts and replays). */
+  jobId?: string;
   /** Runs started at or after this epoch ms. */
   since?: number;
   /** Runs started before this epoch ms. */
@@ -119,6 +121,7 @@ function list(database: StoreDatabase, query: RunQuery): RunRecord[] {
       WHERE (@status IS NULL OR status = @status)
         AND (@flowId IS NULL OR flow_id = @flowId)
         AND (@businessKey IS NULL OR business_key = @businessKey)
+        AND (@jobId IS NULL OR job_id = @jobId)
         AND (@since IS NULL OR started_at >= @since)
         AND (@until IS NULL OR started_at < @until)
       ORDER BY started_at DESC, rowid DESC
@@ -127,6 +130,7 @@ function list(database: StoreDatabase, query: RunQuery): RunRecord[] {
       status: query.status ?? null,
       flowId: query.flowId ?? null,
       businessKey: query.businessKey ?? null,
+      jobId: query.jobId ?? null,
       since: query.since ?? null,
       until: query.until ?? null,
       limit,

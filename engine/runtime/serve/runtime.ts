@@ -277,6 +277,7 @@ function metricsText(database: StoreDatabase, bundles: readonly LoadedBundle[], 
       statistics: readRunStatistics(database),
       queue: inbox.stats(),
       flowIds: bundles.map((bundle) => bundle.manifest.flowId),
+      openExceptions: inbox.openExceptionsByFlow(),
     }),
   );
 }

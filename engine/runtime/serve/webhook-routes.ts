@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { isJsonObject } from '../../connectors/threedcart/threedcart-records.ts';
 import type { JsonValue } from '../../contract/flow-document.ts';
-import { BridgeflowError } from '../../errors/bridgeflow-error.ts';
+import { BridgeflowError, toErrorData } from '../../errors/bridgeflow-error.ts';
+import { type CompiledExpression, compileExpression } from '../../expressions/expression.ts';
 import {
   orderWebhookNode,
   orderWebhookRequestParameters,
@@ -29,7 +31,19 @@ export interface WebhookRoute {
   parameters: WebhookTriggerParameters;
   /** Id of the credential holding the webhook secret, when the trigger checks one. */
   secretCredentialId: string | undefined;
+  /** How a delivery's business key is found (see the triggers' `businessKey` parameter). */
+  businessKey: BusinessKeyRule;
 }
+
+/**
+ * `orderId` / `orderIdAndStatus`: the 3dcart order webhook's choice. `expression`: the generic
+ * webhook's JSONata over the request item. `none`: every request is a new job.
+ */
+export type BusinessKeyRule =
+  | { kind: 'orderId' }
+  | { kind: 'orderIdAndStatus' }
+  | { kind: 'expression'; source: string; expression: CompiledExpression }
+  | { kind: 'none' };
 
 /** What one accepted request added to the inbox. */
 export interface IntakeResult {
@@ -49,8 +63,9 @@ export function webhookRoutes(bundles: readonly LoadedBundle[]): WebhookRoute[] 
     for (const node of bundle.flow.nodes) {
       if (node.disabled) continue;
       const owner = `flow "${bundle.manifest.flowId}" node "${node.id}"`;
-      const parameters = triggerParameters(node.type, node.parameters, owner);
-      if (parameters === undefined) continue;
+      const trigger = triggerParameters(node.type, node.parameters, owner);
+      if (trigger === undefined) continue;
+      const { parameters, businessKey } = trigger;
       const key = `${parameters.method} ${parameters.path}`;
       const other = owners.get(key);
       if (other !== undefined)
@@ -66,6 +81,7 @@ export function webhookRoutes(bundles: readonly LoadedBundle[]): WebhookRoute[] 
         kind: node.type === orderWebhookNode.description.type ? 'threedcart' : 'generic',
         parameters,
         secretCredentialId: slot === undefined ? undefined : node.credentials?.[slot],
+        businessKey,
       });
     }
   }
@@ -76,12 +92,32 @@ function triggerParameters(
   type: string,
   values: { [key: string]: JsonValue },
   owner: string,
-): WebhookTriggerParameters | undefined {
-  if (type === webhookTriggerNode.description.type)
-    return parseParameters(webhookTriggerNode.parameters, values, owner);
-  if (type === orderWebhookNode.description.type)
-    return orderWebhookRequestParameters(parseParameters(orderWebhookNode.parameters, values, owner));
+): { parameters: WebhookTriggerParameters; businessKey: BusinessKeyRule } | undefined {
+  if (type === webhookTriggerNode.description.type) {
+    const parameters = parseParameters(webhookTriggerNode.parameters, values, owner);
+    return { parameters, businessKey: expressionRule(parameters.businessKey, owner) };
+  }
+  if (type === orderWebhookNode.description.type) {
+    const parameters = parseParameters(orderWebhookNode.parameters, values, owner);
+    return {
+      parameters: orderWebhookRequestParameters(parameters),
+      businessKey: { kind: parameters.businessKey },
+    };
+  }
   return undefined;
+}
+
+/** The generic webhook's key expression, compiled once; a syntax error refuses the start. */
+function expressionRule(source: string, owner: string): BusinessKeyRule {
+  if (source.trim() === '') return { kind: 'none' };
+  try {
+    return { kind: 'expression', source, expression: compileExpression(source) };
+  } catch (thrown) {
+    throw new BridgeflowError(
+      'INPUT_INVALID',
+      `${owner} has an invalid business key expression: ${toErrorData(thrown).message}`,
+    );
+  }
 }
 
 function parseParameters<T>(schema: z.ZodType<T>, values: JsonValue, owner: string): T {
@@ -109,7 +145,7 @@ export async function takeInWebhook(
     ...(secret === undefined ? {} : { secret }),
   });
   const jobs =
-    route.kind === 'threedcart' ? orderJobs(items) : items.map((payload) => ({ payload, key: null }));
+    route.kind === 'threedcart' ? orderJobs(items, route.businessKey) : await requestJobs(items, route);
   const result: IntakeResult = { accepted: 0, duplicates: 0 };
   for (const job of jobs) {
     const { duplicate } = context.inbox.enqueue({
@@ -127,10 +163,13 @@ export async function takeInWebhook(
 
 /**
  * One job per order: a 3dcart body lists orders, and a job per order lets one bad order fail
- * (and be retried or replayed) without holding back the others. The key is the OrderID, so a
- * webhook 3dcart sends again never creates a second Sage order.
+ * (and be retried or replayed) without holding back the others. The key is the OrderID (with the
+ * order status unless the trigger says `orderId`), so a webhook 3dcart sends again is skipped.
  */
-function orderJobs(items: readonly JsonValue[]): { payload: JsonValue; key: string }[] {
+function orderJobs(
+  items: readonly JsonValue[],
+  rule: BusinessKeyRule,
+): { payload: JsonValue; key: string }[] {
   const jobs: { payload: JsonValue; key: string }[] = [];
   for (const body of items) {
     // Validates the whole body first, so a list with one bad record stores nothing.
@@ -140,10 +179,57 @@ function orderJobs(items: readonly JsonValue[]): { payload: JsonValue; key: stri
       const [orderId] = webhookOrderIds(record);
       if (orderId === undefined || seen.has(orderId)) continue;
       seen.add(orderId);
-      jobs.push({ payload: record, key: String(orderId) });
+      jobs.push({ payload: record, key: orderKey(orderId, record, rule) });
     }
   }
   return jobs;
+}
+
+/**
+ * `1001` or `1001/status 2`. A body without a status (a hand-written or form webhook) keys on the
+ * OrderID alone, so its own redeliveries are still skipped.
+ */
+function orderKey(orderId: number, record: JsonValue, rule: BusinessKeyRule): string {
+  if (rule.kind !== 'orderIdAndStatus' || !isJsonObject(record)) return String(orderId);
+  const status = Object.entries(record).find(([name]) => name.toLowerCase() === 'orderstatusid')?.[1];
+  return typeof status === 'number' || (typeof status === 'string' && status.trim() !== '')
+    ? `${orderId}/status ${String(status).trim()}`
+    : String(orderId);
+}
+
+/** One job per request, keyed by the trigger's expression when it has one. */
+async function requestJobs(
+  items: readonly JsonValue[],
+  route: WebhookRoute,
+): Promise<{ payload: JsonValue; key: string | null }[]> {
+  const rule = route.businessKey;
+  if (rule.kind !== 'expression') return items.map((payload) => ({ payload, key: null }));
+  const jobs: { payload: JsonValue; key: string | null }[] = [];
+  for (const payload of items)
+    jobs.push({ payload, key: keyText(await rule.expression.evaluate(payload), rule.source) });
+  return jobs;
+}
+
+/**
+ * A key from the expression's value: text, a number or a list of them (joined with commas).
+ * Anything else is refused (400): a sender whose requests lack the key would otherwise have
+ * every delivery run, or all of them collapse into one.
+ */
+function keyText(value: unknown, source: string): string {
+  const parts = Array.isArray(value) ? value : [value];
+  const texts = parts.map((part) =>
+    typeof part === 'string' || typeof part === 'number' || typeof part === 'boolean'
+      ? String(part).trim()
+      : '',
+  );
+  if (texts.length === 0 || texts.some((text) => text === '')) {
+    throw new BridgeflowError(
+      'WEBHOOK_PAYLOAD_INVALID',
+      `The request has no business key: the trigger's expression ${source} gave ${JSON.stringify(value) ?? 'nothing'}`,
+      { retryable: false },
+    );
+  }
+  return texts.join(',');
 }
 
 async function webhookSecret(route: WebhookRoute, secrets: SecretStore): Promise<string | undefined> {

@@ -32,6 +32,15 @@ const parameters = z.object({
   authentication: AuthenticationSchema.default({ type: 'none' }),
   /** `onReceived`: answer 202 once the request is stored. `lastNode`: answer with the flow's result. */
   responseMode: z.enum(['onReceived', 'lastNode']).default('onReceived'),
+  /**
+   * What makes two deliveries "the same" for `bridgeflow serve`, which takes each key in once.
+   * `orderIdAndStatus` (default): the OrderID with the body's OrderStatusID. 3dcart sends "Order
+   * New" and "Order Status Change" events for one order, and a retried delivery repeats its body
+   * (reference §9: it retries a delivery that got no 2xx), so a retry is skipped while a later
+   * status change still runs the flow; flows that act on new orders only check the ERP first
+   * (the order templates look the order up by its PO number). `orderId`: once per order, ever.
+   */
+  businessKey: z.enum(['orderIdAndStatus', 'orderId']).default('orderIdAndStatus'),
   timeoutMs: timeoutParameter,
 });
 
@@ -44,7 +53,16 @@ export type OrderWebhookParameters = z.output<typeof parameters>;
  */
 export function orderWebhookRequestParameters(values: OrderWebhookParameters): WebhookTriggerParameters {
   const { path, authentication, responseMode } = values;
-  return { path, method: 'POST', authentication, responseMode, splitArray: true, includeRequest: false };
+  return {
+    path,
+    method: 'POST',
+    authentication,
+    responseMode,
+    splitArray: true,
+    includeRequest: false,
+    // The runtime keys 3dcart deliveries by OrderID (and status) itself: see `businessKey` above.
+    businessKey: '',
+  };
 }
 
 /** Starts a run for each 3dcart order webhook and hands the flow the full, current orders. */
@@ -61,6 +79,8 @@ export const orderWebhookNode = defineNodeType({
       'Point a 3dcart webhook ("Order New" or "Order Status Change", format JSON) at `https://<bridge>/<path>`. `bridgeflow serve` answers it and starts a run.',
       '',
       '3dcart documents neither the payload nor a signature. This trigger accepts a list of orders (`[{…}]`) or one order (`{…}`), JSON or form-encoded, takes each `OrderID` and reads the order again through the API, so the flow always gets the whole order as it is now (a webhook can arrive late, twice or out of order). One item goes out per order.',
+      '',
+      '**Business key** (for `bridgeflow serve`, which takes each key in once): *OrderID and status* (default) skips a redelivered webhook but runs again when the order’s status changes; *OrderID* runs once per order.',
       '',
       'To keep strangers out, add a secret to the webhook URL (`…/orders?token=…`) and choose **Shared secret**; its value is the `secret` field of the `webhookSecret` credential.',
     ].join('\n'),
