@@ -160,6 +160,12 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--port <port>', 'port of the webhook server (0 = any free port)', wholeNumber, 4400)
     .option('--workers <n>', 'jobs run at once (0 = take webhooks in only)', wholeNumber, 2)
+    .option(
+      '--lease-seconds <n>',
+      'a running job keeps its lease by renewing it; after a crash its jobs run again this long after',
+      positiveNumber,
+      60,
+    )
     .option('--admin-token <token>', 'read-only admin API token (or BRIDGEFLOW_ADMIN_TOKEN)')
     .option('--operator-token <token>', 'operator admin API token (or BRIDGEFLOW_OPERATOR_TOKEN)')
     .addHelpText(
@@ -180,6 +186,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
               host: typeof options.host === 'string' ? options.host : '127.0.0.1',
               port: typeof options.port === 'number' ? options.port : 4400,
               workers: typeof options.workers === 'number' ? options.workers : 2,
+              leaseMs: (typeof options.leaseSeconds === 'number' ? options.leaseSeconds : 60) * 1000,
               ...(typeof options.adminToken === 'string' ? { adminToken: options.adminToken } : {}),
               ...(typeof options.operatorToken === 'string' ? { operatorToken: options.operatorToken } : {}),
             },

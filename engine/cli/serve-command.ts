@@ -11,6 +11,8 @@ export interface ServeCommandOptions {
   host: string;
   port: number;
   workers: number;
+  /** How long a crashed runtime's jobs stay leased before another start runs them (`--lease-seconds`). */
+  leaseMs?: number;
   /** Read-only admin API token (`--admin-token`); defaults to BRIDGEFLOW_ADMIN_TOKEN. */
   adminToken?: string | undefined;
   /** Operator admin API token (`--operator-token`); defaults to BRIDGEFLOW_OPERATOR_TOKEN. */
@@ -37,6 +39,7 @@ export async function serveCommand(
       host: options.host,
       port: options.port,
       workers: options.workers,
+      ...(options.leaseMs === undefined ? {} : { leaseMs: options.leaseMs }),
       // Environment variables keep tokens out of the process list; the options win when given.
       adminToken: options.adminToken || process.env.BRIDGEFLOW_ADMIN_TOKEN || undefined,
       operatorToken: options.operatorToken || process.env.BRIDGEFLOW_OPERATOR_TOKEN || undefined,

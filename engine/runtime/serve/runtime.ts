@@ -50,7 +50,10 @@ export interface RuntimeOptions {
   maxBodyBytes?: number;
   /** Wait between looks at an empty queue. Default 250 ms. */
   pollMs?: number;
-  /** How long a job stays with one worker before another may take it. Default 10 minutes. */
+  /**
+   * How long a job stays with one worker before another may take it; renewed while the job runs,
+   * so after a crash its jobs run again this long after. Default 60 s.
+   */
   leaseMs?: number;
   /** How long `close` lets running jobs finish before cancelling them. Default 30 s. */
   shutdownGraceMs?: number;
@@ -83,6 +86,11 @@ export interface Runtime {
 const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
 /** Polling triggers that set no interval poll every 5 minutes: fresh enough for order and stock syncs, light on the ERP. */
 const DEFAULT_POLL_INTERVAL_MS = 5 * 60_000;
+/**
+ * Workers renew their leases every third of this while a job runs, so it bounds only how long a
+ * crashed runtime's jobs wait before they run again, not how long a run may take.
+ */
+const DEFAULT_LEASE_MS = 60_000;
 const DEFAULT_RETRY: RetrySettings = { maxAttempts: 5, backoffMs: 10_000, maxBackoffMs: 600_000 };
 
 /**
@@ -205,7 +213,7 @@ function startWorkers(
     ...shared,
     registry: options.registry ?? createCoreRegistry(),
     workers: options.workers ?? 2,
-    leaseMs: options.leaseMs ?? 600_000,
+    leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
     pollMs: options.pollMs ?? 250,
     retry: options.retry ?? DEFAULT_RETRY,
   });
