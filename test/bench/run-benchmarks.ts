@@ -6,6 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { measureConnectors } from './connectors.bench.ts';
 import { measureThroughput, traceBytes } from './engine-throughput.bench.ts';
 import { measureMapping } from './mapping.bench.ts';
+import {
+  measurePreview,
+  measureSuggestionPrecision,
+  measureTreesAndSuggestions,
+} from './mapping-editor.bench.ts';
 import { measureSimulators } from './simulators.bench.ts';
 
 const ITEMS = 10_000;
@@ -13,6 +18,7 @@ const NODE_EXECUTIONS_TARGET = 300_000;
 const MAPPING_TARGET = 250_000;
 const SIMULATOR_TARGET = 5_000;
 const ADDED_LATENCY_TARGET_MS = 0.2;
+const PREVIEW_TARGET_MS = 100;
 
 const count = (value: number): string => Math.round(value).toLocaleString('en-US');
 const verdict = (value: number, target: number): string => (value >= target ? 'met' : 'MISSED');
@@ -56,6 +62,31 @@ const SECTIONS: Record<string, () => Promise<void>> = {
         verdict: result.way === 'compiled' ? verdict(result.ordersPerSecond, MAPPING_TARGET) : '',
       })),
     );
+  },
+
+  async 'mapping-editor'() {
+    console.log(
+      'Mapping editor: live preview (compile + map + validate) after an edit, trees, suggestions\n',
+    );
+    const rows = [...(await measurePreview()), ...(await measureTreesAndSuggestions())];
+    console.table(
+      rows.map((row) => ({
+        what: row.what,
+        'median ms': row.medianMs.toFixed(1),
+        'p95 ms': row.p95Ms.toFixed(1),
+        target: row.what.startsWith('preview') ? `< ${PREVIEW_TARGET_MS}` : '',
+        verdict: row.what.startsWith('preview') ? (row.p95Ms < PREVIEW_TARGET_MS ? 'met' : 'MISSED') : '',
+      })),
+    );
+    const precision = measureSuggestionPrecision();
+    console.log(
+      `\nSuggestions on ${precision.total} held-out real field pairs (3dcart → Sage 300 / M3): ` +
+        `precision@1 ${(precision.precisionAtOne * 100).toFixed(1)} % (${precision.right}/${precision.total})`,
+    );
+    for (const miss of precision.cases.filter((entry) => !entry.right))
+      console.log(
+        `  missed ${miss.targetSchema} ${miss.target}: got ${miss.top ?? 'nothing'}, expected ${miss.expected.join(' or ')}`,
+      );
   },
 
   async simulators() {
