@@ -1,6 +1,7 @@
 // The `bridgeflow` command. Usage errors and invalid flows exit 2, failed runs 1, success 0.
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { processIo } from './cli/cli-io.ts';
+import { addCredentialsCommand } from './cli/credentials-command.ts';
 import { exportCommand } from './cli/export-command.ts';
 import { runCommand } from './cli/run-command.ts';
 import { sandboxCommand } from './cli/sandbox-command.ts';
@@ -20,6 +21,20 @@ function wholeNumber(value: string): number {
   if (!Number.isInteger(parsed) || parsed < 0) throw new InvalidArgumentError('must be a whole number');
   return parsed;
 }
+
+const SERVE_HELP = `
+Credentials: <data>/credentials.enc.json (see bridgeflow credentials --help), opened with
+BRIDGEFLOW_CREDENTIALS_KEY; BRIDGEFLOW_CREDENTIAL_<ID> (JSON) and BRIDGEFLOW_CREDENTIAL_<ID>_<FIELD>
+variables add credentials and win per field over the file. The bundle manifest lists the ids.
+
+Alerts (e-mail over SMTP and/or a Slack-compatible webhook) when a flow's dead letters grow or its
+failure rate reaches a threshold (default 20 % of at least 10 runs in 5 minutes), at most one per
+kind and flow every 15 minutes. --alerts <file> holds e.g.
+  {"email": {"host": "smtp.example.com", "port": 587, "username": "bridgeflow",
+             "from": "bridgeflow@example.com", "to": ["ops@example.com"]},
+   "failureRate": {"threshold": 0.2, "minRuns": 10, "windowMinutes": 5}, "rateLimitMinutes": 15}
+Secrets stay in variables: BRIDGEFLOW_ALERT_SMTP_PASSWORD, BRIDGEFLOW_ALERT_WEBHOOK_URL (the
+webhook alone, without a file, turns alerts on with the defaults).`;
 
 function buildProgram(setExitCode: (code: number) => void): Command {
   const registry = createCoreRegistry();
@@ -168,10 +183,11 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     )
     .option('--admin-token <token>', 'read-only admin API token (or BRIDGEFLOW_ADMIN_TOKEN)')
     .option('--operator-token <token>', 'operator admin API token (or BRIDGEFLOW_OPERATOR_TOKEN)')
-    .addHelpText(
-      'after',
-      '\nCredentials come from BRIDGEFLOW_CREDENTIAL_<ID> variables; see the bundle manifest.',
+    .option(
+      '--alerts <file>',
+      'alert settings (JSON): e-mail, webhook, thresholds (or BRIDGEFLOW_ALERTS_FILE)',
     )
+    .addHelpText('after', SERVE_HELP)
     .action(async (bundles: string[], options: Record<string, unknown>) => {
       const controller = new AbortController();
       const stop = (): void => controller.abort();
@@ -189,6 +205,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
               leaseMs: (typeof options.leaseSeconds === 'number' ? options.leaseSeconds : 60) * 1000,
               ...(typeof options.adminToken === 'string' ? { adminToken: options.adminToken } : {}),
               ...(typeof options.operatorToken === 'string' ? { operatorToken: options.operatorToken } : {}),
+              ...(typeof options.alerts === 'string' ? { alerts: options.alerts } : {}),
             },
             registry,
             processIo,
@@ -200,6 +217,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
         process.off('SIGTERM', stop);
       }
     });
+  addCredentialsCommand(program, setExitCode);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { toErrorData } from '../errors/bridgeflow-error.ts';
 import type { NodeRegistry } from '../nodes/registry.ts';
+import { loadAlertSettings } from '../runtime/alerts/alert-settings.ts';
 import { type Runtime, startRuntime } from '../runtime/serve/runtime.ts';
 import { type CliIo, EXIT } from './cli-io.ts';
 
@@ -17,6 +18,8 @@ export interface ServeCommandOptions {
   adminToken?: string | undefined;
   /** Operator admin API token (`--operator-token`); defaults to BRIDGEFLOW_OPERATOR_TOKEN. */
   operatorToken?: string | undefined;
+  /** Alert settings file (`--alerts`); defaults to BRIDGEFLOW_ALERTS_FILE. */
+  alerts?: string | undefined;
 }
 
 /**
@@ -33,6 +36,7 @@ export async function serveCommand(
 ): Promise<number> {
   let runtime: Runtime;
   try {
+    const alertsFile = options.alerts || process.env.BRIDGEFLOW_ALERTS_FILE || undefined;
     runtime = await startRuntime({
       bundles: locations,
       dataDir: options.data,
@@ -44,6 +48,7 @@ export async function serveCommand(
       adminToken: options.adminToken || process.env.BRIDGEFLOW_ADMIN_TOKEN || undefined,
       operatorToken: options.operatorToken || process.env.BRIDGEFLOW_OPERATOR_TOKEN || undefined,
       registry,
+      alerts: await loadAlertSettings(alertsFile, process.env),
     });
   } catch (thrown) {
     io.err(`error  The runtime did not start: ${toErrorData(thrown).message}\n`);

@@ -8,11 +8,13 @@ import { createCoreRegistry } from '../../nodes/core-node-types.ts';
 import type { NodeRegistry } from '../../nodes/registry.ts';
 import { createAxiosTransport } from '../../run/http/axios-transport.ts';
 import type { Clock, EngineServices, Logger, SecretStore } from '../../run/services.ts';
-import { createEnvironmentSecretStore, createJsonLogger, systemClock } from '../../run/system-services.ts';
+import { createJsonLogger, systemClock } from '../../run/system-services.ts';
 import { openDatabase, type StoreDatabase } from '../../store/database.ts';
 import { createOperationsHandler } from '../admin/operations-handler.ts';
 import { formatPrometheusText } from '../admin/prometheus-text.ts';
 import { runtimeMetricFamilies } from '../admin/runtime-metrics.ts';
+import { startAlertMonitor } from '../alerts/alert-monitor.ts';
+import type { AlertSettings } from '../alerts/alert-settings.ts';
 import {
   type CircuitBreakerSettings,
   type CircuitBreakers,
@@ -20,6 +22,7 @@ import {
   DEFAULT_CIRCUIT_BREAKER,
 } from '../circuit/circuit-breaker.ts';
 import { createFlowCircuits } from '../circuit/flow-circuits.ts';
+import { defaultCredentialsPath, openRuntimeSecrets } from '../credentials/runtime-secrets.ts';
 import { createInbox, type Inbox } from '../inbox/inbox.ts';
 import { createRunHistory, type RunHistory } from '../runs/run-history.ts';
 import { readRunStatistics } from '../runs/run-statistics.ts';
@@ -42,8 +45,13 @@ export interface RuntimeOptions {
   port?: number;
   /** Jobs run at once; 0 takes webhooks in without running them. Default 2. */
   workers?: number;
-  /** Where credentials come from (see createEnvironmentSecretStore); default process.env. */
+  /**
+   * Environment of credentials (BRIDGEFLOW_CREDENTIAL_* variables, which win per field over the
+   * credentials file) and of BRIDGEFLOW_CREDENTIALS_KEY; default process.env.
+   */
   environment?: NodeJS.ProcessEnv;
+  /** Encrypted credentials file (see openRuntimeSecrets), used when present; default `<dataDir>/credentials.enc.json`. */
+  credentialsFile?: string;
   logger?: Logger;
   registry?: NodeRegistry;
   /** Largest webhook body, in bytes. Default 5 MiB. */
@@ -69,6 +77,8 @@ export interface RuntimeOptions {
   clock?: Clock;
   /** Per-connection circuit breakers. Default: open after 5 failures, 30 s cool-down doubling to 5 min. */
   circuitBreaker?: Partial<CircuitBreakerSettings>;
+  /** E-mail and webhook alerts on dead letters and failure rates (see loadAlertSettings); none when absent. */
+  alerts?: AlertSettings | undefined;
 }
 
 /** A started runtime. */
@@ -101,10 +111,13 @@ const DEFAULT_RETRY: RetrySettings = { maxAttempts: 5, backoffMs: 10_000, maxBac
 export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const bundles = await loadBundles(options.bundles);
   const routes = webhookRoutes(bundles);
+  const environment = options.environment ?? process.env;
+  const credentialsFile = options.credentialsFile ?? defaultCredentialsPath(options.dataDir);
+  const { store: secrets } = await openRuntimeSecrets(credentialsFile, environment);
   await mkdir(options.dataDir, { recursive: true });
   const database = openDatabase(join(options.dataDir, 'bridgeflow.db'));
   try {
-    return await startOnDatabase(database, bundles, routes, options);
+    return await startOnDatabase(database, { bundles, routes, secrets }, options);
   } catch (thrown) {
     database.close();
     throw thrown;
@@ -113,10 +126,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
 async function startOnDatabase(
   database: StoreDatabase,
-  bundles: readonly LoadedBundle[],
-  routes: readonly WebhookRoute[],
+  loaded: { bundles: readonly LoadedBundle[]; routes: readonly WebhookRoute[]; secrets: SecretStore },
   options: RuntimeOptions,
 ): Promise<Runtime> {
+  const { bundles, routes, secrets } = loaded;
   const logger = options.logger ?? createJsonLogger();
   const repository = new LookupTableRepository(database);
   installLookupTables(repository, bundles);
@@ -125,7 +138,6 @@ async function startOnDatabase(
   const inbox = createInbox(database, { clock });
   const runs = createRunHistory(database);
   const http = createAxiosTransport();
-  const secrets = createEnvironmentSecretStore(options.environment ?? process.env);
   const services: EngineServices = { clock, logger, http, secrets, lookups };
   const breakers = createCircuitBreakers(clock, logger, {
     ...DEFAULT_CIRCUIT_BREAKER,
@@ -144,12 +156,15 @@ async function startOnDatabase(
   );
   const onSucceeded: Scheduler['runSucceeded'] = (job, trace) => scheduler.runSucceeded(job, trace);
   const pool = startWorkers(options, { inbox, runs, bundles, services, onSucceeded, circuits });
+  const alerts =
+    options.alerts && startAlertMonitor({ database, bundles, settings: options.alerts, clock, logger });
   logger.info('runtime started', { url, flows: bundles.map((bundle) => bundle.manifest.flowId) });
   let closing: Promise<void> | undefined;
   const close = async (): Promise<void> => {
     intake.stopIntake();
     await scheduler.stop();
     await pool.stop(options.shutdownGraceMs ?? 30_000);
+    await alerts?.stop();
     await closeServer(server);
     http.close();
     lookups.close();
