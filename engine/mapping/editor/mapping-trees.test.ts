@@ -4,6 +4,7 @@ import { mappingSchema } from '../schemas/mapping-schemas.ts';
 import type { RecordSchema } from '../schemas/record-schema.ts';
 import { orderSamples } from './editor-fixtures.fixture.ts';
 import { relativeSource } from './editor-tree.ts';
+import { buildMappingTrees } from './mapping-trees.ts';
 import { buildSourceTree } from './source-tree.ts';
 import { buildTargetTree } from './target-tree.ts';
 
@@ -91,5 +92,18 @@ describe('target tree', () => {
     const m3 = buildTargetTree(schema('m3.OIS100MI.AddBatchHead'));
     expect(m3.find((field) => field.path === 'ORDT')).toMatchObject({ format: 'YYYYMMDD', type: 'date' });
     expect(m3.find((field) => field.path === 'CUNO')).toMatchObject({ required: true, maxLength: 10 });
+  });
+});
+
+describe('buildMappingTrees', () => {
+  it('builds both trees from the schema ids and names the ids it does not know', () => {
+    const trees = buildMappingTrees({
+      sourceSchema: 'threedcart.Order',
+      targetSchema: 'nope.Record',
+      samples: orderSamples,
+    });
+    expect(trees.source.some((field) => field.path === 'GiftMessage')).toBe(true);
+    expect(trees.target).toEqual([]);
+    expect(trees.unknownSchemas).toEqual(['nope.Record']);
   });
 });
