@@ -47,8 +47,8 @@ export function createJsonLogger(minimum: 'debug' | 'info' | 'warn' | 'error' = 
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
 /**
- * Credentials from environment variables, for the CLI and the runtime until the encrypted vault
- * arrives. Either the whole credential as JSON, with field names exactly as the credential type
+ * Credentials from environment variables, for the CLI; the runtime puts them on top of its encrypted
+ * credentials file (engine/runtime/credentials). Either the whole credential as JSON, with field names exactly as the credential type
  * spells them:
  *   BRIDGEFLOW_CREDENTIAL_SAGE_PROD='{"baseUrl":"http://sage/Sage300WebApi","company":"SAMINC",...}'
  * or one variable per field, the field name in SNAKE_CASE (read as camelCase):
