@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import { JsonValueSchema } from './flow-document.ts';
+import { MappingSchema, MappingSourceSchema } from './mapping-document.ts';
+import {
+  ExpressionProblemSchema,
+  FieldPairSchema,
+  FunctionCompletionSchema,
+  LookupTableDataSchema,
+  MappingPreviewSchema,
+  MappingTreesSchema,
+  PathCompletionSchema,
+  TargetSuggestionsSchema,
+  UnmappedLookupValuesSchema,
+  ValueExplanationSchema,
+} from './mapping-editor-data.ts';
+
+const Samples = z.array(JsonValueSchema).max(1_000);
+
+/**
+ * Lookup tables the renderer holds in a changed state; they stand in for the stored tables of
+ * the same name, so the preview shows an edit in the grid before it is saved.
+ */
+const LookupOverrides = z.array(LookupTableDataSchema).default([]);
+
+const TableName = z.string().min(1).max(100);
+
+/** A lookup table's settings and size, for the table list. */
+export const LookupTableSummarySchema = z.object({
+  name: z.string(),
+  description: z.string(),
+  keyLabel: z.string(),
+  defaultValue: z.string().optional(),
+  rowCount: z.number().int(),
+});
+
+/** Mapping editor methods: trees, live preview, lineage, suggestions, lookup tables, completions. */
+export const MAPPING_METHODS = {
+  /** The source tree (schema merged with the samples' fields) and the target tree of a mapping node. */
+  mappingTrees: {
+    input: z.object({
+      sourceSchema: z.string().optional(),
+      targetSchema: z.string().optional(),
+      samples: Samples,
+    }),
+    output: MappingTreesSchema,
+  },
+  /** Every target value of every sample, validation marks, lookup misses and fields that do not compile. */
+  previewMapping: {
+    input: z.object({ mapping: MappingSchema, samples: Samples, lookups: LookupOverrides }),
+    output: MappingPreviewSchema,
+  },
+  /** "Why is this value here": source paths, functions and intermediate values of one target value. */
+  explainMappingValue: {
+    input: z.object({
+      mapping: MappingSchema,
+      samples: Samples,
+      lookups: LookupOverrides,
+      sampleIndex: z.number().int().min(0),
+      /** Target with element indices: `OrderDetails[1].Item`. */
+      target: z.string().min(1),
+    }),
+    output: ValueExplanationSchema,
+  },
+  /** Ranked source fields for every unmapped target field. */
+  suggestMappings: {
+    input: z.object({
+      mapping: MappingSchema,
+      samples: Samples,
+      limit: z.number().int().min(1).max(20).default(3),
+      minConfidence: z.number().min(0).max(1).default(0.3),
+      dismissed: z.array(FieldPairSchema).default([]),
+    }),
+    output: z.object({ suggestions: z.array(TargetSuggestionsSchema) }),
+  },
+  /** The mapping with accepted suggestions added (line fields into their "for each" block). */
+  applySuggestions: {
+    input: z.object({ mapping: MappingSchema, accepted: z.array(FieldPairSchema) }),
+    output: z.object({
+      mapping: MappingSchema,
+      applied: z.array(FieldPairSchema),
+      skipped: z.array(FieldPairSchema.extend({ reason: z.string() })),
+    }),
+  },
+  /** Functions and source paths for the expression editor's autocomplete. */
+  mappingCompletions: {
+    input: z.object({
+      sourceSchema: z.string().optional(),
+      samples: Samples,
+      /** Source list of the enclosing "for each" (tree path), for line-relative paths. */
+      forEachPath: z.string().optional(),
+    }),
+    output: z.object({ functions: z.array(FunctionCompletionSchema), paths: z.array(PathCompletionSchema) }),
+  },
+  /** Inline marks for a JSONata expression: syntax errors and unknown functions. */
+  checkMappingExpression: {
+    input: z.object({ expression: z.string() }),
+    output: z.object({ problems: z.array(ExpressionProblemSchema) }),
+  },
+  /** A declarative source written as the JSONata expression with the same meaning. */
+  sourceToExpression: {
+    input: z.object({ source: MappingSourceSchema }),
+    output: z.object({ expression: z.string() }),
+  },
+  /** Stored lookup tables. */
+  listLookupTables: {
+    input: z.object({}).strict().default({}),
+    output: z.object({ tables: z.array(LookupTableSummarySchema) }),
+  },
+  /** One stored lookup table with its rows. */
+  getLookupTable: { input: z.object({ name: TableName }), output: LookupTableDataSchema },
+  /** Creates the table or replaces its settings and rows. */
+  saveLookupTable: { input: LookupTableDataSchema, output: LookupTableDataSchema },
+  /** Imports CSV rows (`key,value[,match][,note]`) into a table, creating it if needed; all or nothing. */
+  importLookupCsv: {
+    input: z.object({
+      name: TableName,
+      csv: z.string().max(20_000_000),
+      mode: z.enum(['replace', 'merge']).default('merge'),
+    }),
+    output: z.object({
+      table: LookupTableDataSchema.optional(),
+      problems: z.array(z.object({ line: z.number().int(), message: z.string() })),
+    }),
+  },
+  /** A table's rows as CSV. */
+  exportLookupCsv: { input: z.object({ name: TableName }), output: z.object({ csv: z.string() }) },
+  /** Keys the samples looked up that no row covers, per table the mapping uses. */
+  unmappedLookupValues: {
+    input: z.object({ mapping: MappingSchema, samples: Samples, lookups: LookupOverrides }),
+    output: z.object({ tables: z.array(UnmappedLookupValuesSchema) }),
+  },
+  /** Adds a row (empty value, to fill in) per value to a table, creating the table when needed. */
+  createLookupFromValues: {
+    input: z.object({
+      name: TableName,
+      keyLabel: z.string().min(1).optional(),
+      values: z.array(z.string().min(1)),
+    }),
+    output: LookupTableDataSchema,
+  },
+} as const;
+
+/** A lookup table's settings and size. */
+export type LookupTableSummary = z.infer<typeof LookupTableSummarySchema>;
