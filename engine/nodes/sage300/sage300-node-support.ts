@@ -122,10 +122,19 @@ export function withResult(item: JsonValue, resultPath: string, result: JsonValu
 }
 
 /**
- * What a write node emits: Sage's answer, or in dry-run the description of the request that was not
- * sent (`{dryRun: true, message, request}`), so the output says the write was simulated.
+ * What a write node emits: Sage's answer, or in dry-run the record as it was to be sent plus the
+ * description of the request that was not sent (`{...record, dryRun: true, message, request}`), so
+ * the output says the write was simulated and the nodes after it still find the record's fields
+ * (a customer number chosen by the flow, the order's PO number). Fields Sage assigns itself
+ * (OrderNumber, OrderUniquifier) are absent then.
  */
 export function writeOutput(result: Sage300WriteResult, fallback: Sage300Record): JsonValue {
-  if (result.dryRun) return result.simulated;
+  if (result.dryRun) return dryRunOutput(result.simulated, fallback);
   return result.record ?? fallback;
+}
+
+/** The record sent, marked with the dry-run description; see {@link writeOutput}. */
+export function dryRunOutput(simulated: JsonValue, record: Sage300Record): JsonValue {
+  const isObject = typeof simulated === 'object' && simulated !== null && !Array.isArray(simulated);
+  return isObject ? { ...record, ...simulated } : simulated;
 }

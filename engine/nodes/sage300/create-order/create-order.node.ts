@@ -4,6 +4,7 @@ import { BridgeflowError } from '../../../errors/bridgeflow-error.ts';
 import { defineNodeType, emit } from '../../node-type.ts';
 import {
   bodyOf,
+  dryRunOutput,
   expressionParameter,
   expressionProblems,
   resultPathParameter,
@@ -46,7 +47,7 @@ export const createOrderNode = defineNodeType({
     const order = await bodyOf(body, json, 'sales order');
     const client = await sage300Client(context);
     const result = await client.create(SAGE300_RESOURCES.orders, order);
-    if (result.dryRun) return emit(withResult(json, resultPath, result.simulated));
+    if (result.dryRun) return emit(withResult(json, resultPath, dryRunOutput(result.simulated, order)));
     const created = result.record;
     // The generated keys are what every later step (shipments, invoices, lookups) needs (A6).
     if (created?.OrderUniquifier === undefined || created.OrderNumber === undefined) {
