@@ -3,6 +3,7 @@ import { inboxJobsMigration } from './migrations/0002-inbox-jobs.ts';
 import { runHistoryMigration } from './migrations/0003-run-history.ts';
 import { scheduleStateMigration } from './migrations/0004-schedule-state.ts';
 import { exceptionQueueMigration } from './migrations/0005-exception-queue.ts';
+import { designerRunsMigration } from './migrations/0006-designer-runs.ts';
 import type { StoreMigration } from './migrations.ts';
 
 /**
@@ -16,4 +17,5 @@ export const STORE_MIGRATIONS: readonly StoreMigration[] = [
   runHistoryMigration,
   scheduleStateMigration,
   exceptionQueueMigration,
+  designerRunsMigration,
 ];
