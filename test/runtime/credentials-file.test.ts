@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { credentialsRemove, credentialsSet } from '../../engine/cli/credentials-command.ts';
 import { createMemoryLogger } from '../../engine/run/testing/test-services.ts';
 import { openCredentialsFile } from '../../engine/runtime/credentials/credentials-file.ts';
 import { readKeyMaterial } from '../../engine/runtime/credentials/credentials-key.ts';
@@ -37,29 +38,57 @@ function bridgeflow(
   });
 }
 
-describe('bridgeflow serve with the encrypted credentials file', () => {
-  it('stores credentials with the command, lists them without values and runs orders with them', async () => {
+/** `credentials set` in this process, for the credentials the command-line test does not cover. */
+async function setInProcess(data: string, id: string, type: string, fields: Record<string, string>) {
+  const printed: string[] = [];
+  const io = { out: (text: string) => printed.push(text), err: (text: string) => printed.push(text) };
+  const pairs = Object.entries(fields).map(([name, value]) => `${name}=${value}`);
+  const path = join(data, 'credentials.enc.json');
+  const code = await credentialsSet(
+    id,
+    { type, fields: pairs },
+    { path, environment: { BRIDGEFLOW_CREDENTIALS_KEY: KEY }, io },
+  );
+  expect({ code, printed }).toMatchObject({ code: 0 });
+}
+
+function sandboxSecrets() {
+  const credentials = sandboxCredentials(bench.sandbox);
+  const sage = credentials['sage300-erp'];
+  const store = credentials['threedcart-store'];
+  if (!sage || !store) throw new Error('the sandbox has no sage300-erp or threedcart-store credential');
+  return { sage, store };
+}
+
+describe('bridgeflow credentials and serve with the encrypted credentials file', () => {
+  it('sets credentials from a file and fields, lists them without values, and shows nothing with a wrong key', async () => {
     const data = await mkdtemp(join(bench.folder, 'vault-'));
     const path = join(data, 'credentials.enc.json');
-    const credentials = sandboxCredentials(bench.sandbox);
-    const sage = credentials['sage300-erp'];
-    const store = credentials['threedcart-store'];
-    if (!sage || !store) throw new Error('the sandbox has no sage300-erp or threedcart-store credential');
+    const { sage, store } = sandboxSecrets();
     const sageFile = join(data, 'sage.json');
-    await writeFile(sageFile, JSON.stringify(sage));
-    const fields = Object.entries(store).flatMap(([name, value]) => ['--field', `${name}=${value}`]);
-    const setSage = await bridgeflow(
-      ['credentials', 'set', 'sage300-erp', '--type', 'sage300', '--file', sageFile, '--data', data],
+    await writeFile(sageFile, JSON.stringify({ ...sage, company: 'WRONG' }));
+    const set = await bridgeflow(
+      [
+        'credentials',
+        'set',
+        'sage300-erp',
+        '--type',
+        'sage300',
+        '--file',
+        sageFile,
+        '--field',
+        `company=${sage.company}`,
+        '--data',
+        data,
+      ],
       KEY,
     );
-    expect(setSage).toMatchObject({ code: 0, stderr: '' });
-    const setStore = await bridgeflow(
-      ['credentials', 'set', 'threedcart-store', '--type', 'threedcart', ...fields, '--data', data],
-      KEY,
-    );
-    expect(setStore.stdout).toBe(
-      `Added credential "threedcart-store" (threedcart; fields ${Object.keys(store).join(', ')}) in ${path}\n`,
-    );
+    expect(set).toEqual({
+      code: 0,
+      stdout: `Added credential "sage300-erp" (sage300; fields ${Object.keys(sage).join(', ')}) in ${path}\n`,
+      stderr: '',
+    });
+    await setInProcess(data, 'threedcart-store', 'threedcart', store);
 
     const list = await bridgeflow(['credentials', 'list', '--data', data], KEY);
     expect(list.code).toBe(0);
@@ -74,14 +103,29 @@ describe('bridgeflow serve with the encrypted credentials file', () => {
       expect(list.stdout).not.toContain(secret);
       expect(fileText).not.toContain(secret);
     }
+    const vault = await openCredentialsFile(
+      path,
+      readKeyMaterial({ BRIDGEFLOW_CREDENTIALS_KEY: KEY }, 'the test'),
+    );
+    expect(vault?.entries.get('sage300-erp')?.fields).toEqual(sage);
 
-    const wrongKey = randomBytes(32).toString('base64');
-    const refused = await bridgeflow(['credentials', 'list', '--data', data], wrongKey);
+    const refused = await bridgeflow(
+      ['credentials', 'list', '--data', data],
+      randomBytes(32).toString('base64'),
+    );
     expect(refused).toEqual({
       code: 2,
       stdout: '',
       stderr: `error  CREDENTIALS_KEY_INVALID: BRIDGEFLOW_CREDENTIALS_KEY does not open ${path}: it is not the key the file was sealed with\n`,
     });
+  }, 60_000);
+
+  it('runs webhook orders against the simulators with the credentials from the file alone', async () => {
+    const data = await mkdtemp(join(bench.folder, 'vault-'));
+    const { sage, store } = sandboxSecrets();
+    await setInProcess(data, 'sage300-erp', 'sage300', sage);
+    await setInProcess(data, 'threedcart-store', 'threedcart', store);
+    const wrongKey = randomBytes(32).toString('base64');
     await expect(
       startRuntime({
         bundles: [bench.folder],
@@ -110,15 +154,30 @@ describe('bridgeflow serve with the encrypted credentials file', () => {
       await runtime.close();
     }
 
-    const removed = await bridgeflow(['credentials', 'remove', 'threedcart-store', '--data', data], KEY);
-    expect(removed).toMatchObject({
-      code: 0,
-      stdout: `Removed credential "threedcart-store" from ${path}\n`,
+    // Without the Sage credential the same order fails: the file, not anything else, signed in.
+    const printed: string[] = [];
+    const io = { out: (text: string) => printed.push(text), err: (text: string) => printed.push(text) };
+    const context = {
+      path: join(data, 'credentials.enc.json'),
+      environment: { BRIDGEFLOW_CREDENTIALS_KEY: KEY },
+      io,
+    };
+    expect(await credentialsRemove('sage300-erp', context)).toBe(0);
+    const without = await startRuntime({
+      bundles: [bench.folder],
+      dataDir: data,
+      environment: { BRIDGEFLOW_CREDENTIALS_KEY: KEY },
+      logger: createMemoryLogger(),
+      pollMs: 20,
+      retry: { maxAttempts: 1, backoffMs: 10, maxBackoffMs: 10 },
     });
-    const vault = await openCredentialsFile(
-      path,
-      readKeyMaterial({ BRIDGEFLOW_CREDENTIALS_KEY: KEY }, 'the test'),
-    );
-    expect([...(vault?.entries.keys() ?? [])]).toEqual(['sage300-erp']);
+    try {
+      await postOrders(without.url, [await bench.createOrder('guest-order')]);
+      const queue = await waitForQueue(without.url, (stats) => stats.counts.dead === 1);
+      expect(without.inbox.listDead()[0]?.lastError?.message).toMatch(/sage300-erp/);
+      expect(queue.counts.succeeded).toBe(1);
+    } finally {
+      await without.close();
+    }
   });
 });

@@ -26,8 +26,6 @@ export interface AlertMonitorOptions {
 
 /** The running alert loop of `bridgeflow serve`. */
 export interface AlertMonitor {
-  /** Looks once at the dead letters and the runs, and sends what is due. */
-  check(): Promise<void>;
   /** Ends the loop after the check under way (sends are bounded by their timeouts). */
   stop(): Promise<void>;
 }
@@ -58,6 +56,8 @@ export function startAlertMonitor(options: AlertMonitorOptions): AlertMonitor {
     failing: new Set(),
     gates: new Map(),
   };
+  // Looks once at the dead letters and the runs, and sends what is due; only the loop calls it,
+  // so two checks never send the same alert.
   const check = async (): Promise<void> => {
     const released = [...deadLetterAlerts(options, state), ...failureRateAlerts(options, state)];
     for (const gate of state.gates.values()) {
@@ -82,7 +82,6 @@ export function startAlertMonitor(options: AlertMonitorOptions): AlertMonitor {
     rateLimitMs: settings.rateLimitMs,
   });
   return {
-    check,
     async stop() {
       stopping.abort();
       await loop;
