@@ -1,0 +1,45 @@
+import type { z } from 'zod';
+import type { Result } from './errors.ts';
+import { DESIGNER_METHODS } from './flow-api-designer.ts';
+
+/**
+ * The FlowApi: everything the renderer can ask of the engine, as one table of methods. Each
+ * method takes one JSON options object and answers with a {@link Result}; both sides are
+ * described by zod schemas so every transport (Electron IPC, the web host's HTTP, tests'
+ * in-memory calls) parses what crosses it. Areas keep their methods in their own file
+ * (`flow-api-<area>.ts`) and are listed here — this is the whole IPC surface.
+ */
+export const FLOW_API_METHODS = {
+  ...DESIGNER_METHODS,
+} as const satisfies Record<string, FlowApiMethod>;
+
+/** One method: the schema of its options and of its answer. */
+export interface FlowApiMethod {
+  input: z.ZodType;
+  output: z.ZodType;
+}
+
+/** The name of a FlowApi method. */
+export type FlowApiMethodName = keyof typeof FLOW_API_METHODS;
+
+/** The options a method takes (before defaults are applied). */
+export type FlowApiInput<M extends FlowApiMethodName> = z.input<(typeof FLOW_API_METHODS)[M]['input']>;
+
+/** The value a method answers with on success. */
+export type FlowApiOutput<M extends FlowApiMethodName> = z.output<(typeof FLOW_API_METHODS)[M]['output']>;
+
+/** The FlowApi as the renderer sees it: one async function per method. */
+export type FlowApi = {
+  [M in FlowApiMethodName]: (input: FlowApiInput<M>) => Promise<Result<FlowApiOutput<M>>>;
+};
+
+/** Electron IPC channel that carries every FlowApi call as `(method, input)`. */
+export const FLOW_API_CHANNEL = 'bridgeflow:flow-api';
+
+/** Path prefix of the web host's FlowApi endpoint: `POST /api/<method>` with the input as JSON. */
+export const FLOW_API_HTTP_PREFIX = '/api/';
+
+/** Type guard for method names arriving over a transport. */
+export function isFlowApiMethod(name: unknown): name is FlowApiMethodName {
+  return typeof name === 'string' && Object.hasOwn(FLOW_API_METHODS, name);
+}

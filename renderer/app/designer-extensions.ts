@@ -1,0 +1,4 @@
+import type { DesignerExtension } from './extensions.ts';
+
+/** Every extension of the designer shell, in the order their tabs and buttons appear. */
+export const DESIGNER_EXTENSIONS: readonly DesignerExtension[] = [];

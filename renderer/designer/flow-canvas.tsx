@@ -1,0 +1,184 @@
+import {
+  Background,
+  type Connection as CanvasConnection,
+  Controls,
+  type Edge,
+  type EdgeChange,
+  MiniMap,
+  type Node,
+  type NodeChange,
+  ReactFlow,
+  useReactFlow,
+} from '@xyflow/react';
+import { type DragEvent, useCallback, useMemo } from 'react';
+import type { FlowDocument } from '../../engine/contract/flow-document.ts';
+import {
+  beginGesture,
+  type DesignerState,
+  describeInState,
+  edit,
+  editTransient,
+  endGesture,
+  newId,
+  select,
+  useDesignerStore,
+} from '../state/designer.store.ts';
+import { addNode, connect, connectionProblem, moveNodes } from '../state/flow-commands.ts';
+import { isLabelledPort, outputPorts } from '../state/node-ports.ts';
+import { openNodeEditor } from '../state/ui.store.ts';
+import { type CanvasNodeData, FlowNodeView } from './flow-node-view.tsx';
+import { PALETTE_DRAG_TYPE } from './palette.tsx';
+
+const NODE_TYPES = { bridgeflow: FlowNodeView };
+/** Never zoom in past 100 % when fitting: a small flow should look like itself, not a poster. */
+const FIT_VIEW_OPTIONS = { maxZoom: 1, padding: 0.2 };
+export const SNAP_GRID: [number, number] = [16, 16];
+
+const selectDocument = (state: DesignerState) => state.document;
+const selectSelection = (state: DesignerState) => state.selection;
+
+/** The flow as a React Flow graph; every change goes through the designer store's commands. */
+export function FlowCanvas() {
+  const document = useDesignerStore(selectDocument);
+  const selection = useDesignerStore(selectSelection);
+  const { screenToFlowPosition } = useReactFlow();
+  const nodes = useMemo(() => toCanvasNodes(document, selection.nodeIds), [document, selection.nodeIds]);
+  const edges = useMemo(() => toCanvasEdges(document, selection.edgeIds), [document, selection.edgeIds]);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const type = event.dataTransfer.getData(PALETTE_DRAG_TYPE);
+      const description = useDesignerStore.getState().nodeTypesByType.get(type);
+      if (!description) return;
+      event.preventDefault();
+      const position = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const id = newId('node');
+      if (edit((current) => addNode(current, { id, description, position }))) {
+        select({ nodeIds: [id], edgeIds: [] });
+      }
+    },
+    [screenToFlowPosition],
+  );
+
+  return (
+    // The drop target of palette drags; keyboard users add nodes with Enter on a palette item.
+    <div
+      className="canvas"
+      data-testid="canvas"
+      role="application"
+      onDragOver={allowPaletteDrop}
+      onDrop={onDrop}
+    >
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={NODE_TYPES}
+        onNodesChange={applyNodeChanges}
+        onEdgesChange={applyEdgeChanges}
+        onConnect={onConnect}
+        onNodeDragStart={beginGesture}
+        onNodeDragStop={endGesture}
+        onNodeDoubleClick={(_event, node) => openNodeEditor(node.id)}
+        snapToGrid
+        snapGrid={SNAP_GRID}
+        deleteKeyCode={null}
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        selectionKeyCode="Shift"
+        fitView
+        fitViewOptions={FIT_VIEW_OPTIONS}
+        minZoom={0.1}
+        maxZoom={2}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={SNAP_GRID[0]} />
+        <MiniMap pannable zoomable ariaLabel="Minimap" />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </div>
+  );
+}
+
+function allowPaletteDrop(event: DragEvent): void {
+  if (event.dataTransfer.types.includes(PALETTE_DRAG_TYPE)) {
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }
+}
+
+function onConnect(connection: CanvasConnection): void {
+  const state = useDesignerStore.getState();
+  const wanted = {
+    source: connection.source,
+    sourceHandle: connection.sourceHandle ?? 'main',
+    target: connection.target,
+    targetHandle: connection.targetHandle ?? 'main',
+  };
+  const problem = connectionProblem(state.document, wanted, (node) => describeInState(state, node));
+  edit((document) => problem ?? connect(document, wanted, newId('edge')));
+}
+
+function applyNodeChanges(changes: NodeChange[]): void {
+  const positions = new Map<string, { x: number; y: number }>();
+  let selectionChanged = false;
+  const selected = new Set(useDesignerStore.getState().selection.nodeIds);
+  for (const change of changes) {
+    if (change.type === 'position' && change.position) positions.set(change.id, change.position);
+    if (change.type === 'select') {
+      selectionChanged = true;
+      if (change.selected) selected.add(change.id);
+      else selected.delete(change.id);
+    }
+  }
+  if (positions.size > 0) editTransient((document) => moveNodes(document, positions));
+  if (selectionChanged) {
+    select({ nodeIds: [...selected], edgeIds: useDesignerStore.getState().selection.edgeIds });
+  }
+}
+
+function applyEdgeChanges(changes: EdgeChange[]): void {
+  const selected = new Set(useDesignerStore.getState().selection.edgeIds);
+  let changed = false;
+  for (const change of changes) {
+    if (change.type !== 'select') continue;
+    changed = true;
+    if (change.selected) selected.add(change.id);
+    else selected.delete(change.id);
+  }
+  if (changed) select({ nodeIds: useDesignerStore.getState().selection.nodeIds, edgeIds: [...selected] });
+}
+
+function toCanvasNodes(document: FlowDocument, selectedIds: readonly string[]): Node<CanvasNodeData>[] {
+  const selected = new Set(selectedIds);
+  return document.nodes.map((node) => ({
+    id: node.id,
+    type: 'bridgeflow',
+    position: node.position,
+    data: { nodeId: node.id },
+    selected: selected.has(node.id),
+  }));
+}
+
+function toCanvasEdges(document: FlowDocument, selectedIds: readonly string[]): Edge[] {
+  const state = useDesignerStore.getState();
+  const selected = new Set(selectedIds);
+  const byId = new Map(document.nodes.map((node) => [node.id, node]));
+  return document.edges.map((edge) => {
+    const source = byId.get(edge.source);
+    const port = source
+      ? outputPorts(source, describeInState(state, source)).find(
+          (candidate) => candidate.name === edge.sourceHandle,
+        )
+      : undefined;
+    const label = port && isLabelledPort(port) ? port.label : undefined;
+    return {
+      id: edge.id,
+      source: edge.source,
+      sourceHandle: edge.sourceHandle,
+      target: edge.target,
+      targetHandle: edge.targetHandle,
+      selected: selected.has(edge.id),
+      className: edge.sourceHandle === 'error' ? 'edge-error' : undefined,
+      ...(label === undefined ? {} : { label }),
+    };
+  });
+}

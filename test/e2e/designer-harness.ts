@@ -1,0 +1,93 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { createFlowHost, type FlowHost } from '../../engine/host/flow-host.ts';
+import { startWebHost, type WebHost } from '../../engine/host/web-host.ts';
+import { ensureRendererBuilt } from './renderer-build.ts';
+
+/** Where e2e screenshots are written (kept by CI as test artifacts; ignored by git). */
+export const ARTIFACTS_DIR = fileURLToPath(new URL('../../test-results/e2e', import.meta.url));
+
+/** Debian's Chromium with the flags this machine needs; never a downloaded browser. */
+export const CHROMIUM_OPTIONS = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};
+
+/** A designer served by the real web host on a temporary workspace, opened in Chromium. */
+export interface DesignerSession {
+  page: Page;
+  browser: Browser;
+  host: FlowHost;
+  web: WebHost;
+  workspace: string;
+  /** Saves a screenshot under test-results/e2e/<name>.png and answers its path. */
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Options of {@link openDesigner}. */
+export interface OpenDesignerOptions {
+  viewport?: { width: number; height: number };
+  /** Use an existing folder as the workspace (kept on close). */
+  workspace?: string;
+  colorScheme?: 'light' | 'dark';
+}
+
+/** Builds the renderer if needed, starts the web host and opens the designer in Chromium. */
+export async function openDesigner(options: OpenDesignerOptions = {}): Promise<DesignerSession> {
+  await ensureRendererBuilt();
+  const ownWorkspace = options.workspace === undefined;
+  const workspace = options.workspace ?? (await mkdtemp(join(tmpdir(), 'bridgeflow-e2e-')));
+  const host = createFlowHost({ workspaceDir: workspace });
+  const web = await startWebHost({ host });
+  const browser = await chromium.launch(CHROMIUM_OPTIONS);
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 720 },
+    colorScheme: options.colorScheme ?? 'light',
+  });
+  const page = await context.newPage();
+  const failures: string[] = [];
+  page.on('pageerror', (error) => failures.push(error.message));
+  await page.goto(web.url);
+  await page.getByTestId('palette-core.manualTrigger').waitFor();
+  return {
+    page,
+    browser,
+    host,
+    web,
+    workspace,
+    screenshot: async (name) => {
+      await mkdir(ARTIFACTS_DIR, { recursive: true });
+      const path = join(ARTIFACTS_DIR, `${name}.png`);
+      await page.screenshot({ path });
+      return path;
+    },
+    close: async () => {
+      await browser.close();
+      await web.close();
+      if (ownWorkspace) await rm(workspace, { recursive: true, force: true });
+      if (failures.length > 0) throw new Error(`The page threw: ${failures.join('; ')}`);
+    },
+  };
+}
+
+/** Drags a palette entry onto the canvas at a point relative to the canvas' top-left corner. */
+export async function dragFromPalette(page: Page, type: string, at: { x: number; y: number }): Promise<void> {
+  const canvas = await page.getByTestId('canvas').boundingBox();
+  if (!canvas) throw new Error('The canvas is not visible');
+  await page.getByTestId(`palette-${type}`).dragTo(page.getByTestId('canvas'), {
+    targetPosition: { x: at.x, y: at.y },
+  });
+}
