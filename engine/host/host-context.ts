@@ -1,6 +1,9 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCoreRegistry } from '../nodes/core-node-types.ts';
 import type { NodeRegistry } from '../nodes/registry.ts';
+import { openDatabase, type StoreDatabase } from '../store/database.ts';
 
 /** What every FlowApi handler may use. Areas add what they need here, not globals. */
 export interface HostContext {
@@ -9,6 +12,13 @@ export interface HostContext {
   /** Folder of the template gallery (`flows/templates` in this package). */
   readonly templatesDir: string;
   readonly registry: NodeRegistry;
+  /**
+   * The workspace's SQLite database (`<workspace>/.bridgeflow/bridgeflow.db`: lookup tables,
+   * test-run history, ...), opened with every migration on first use.
+   */
+  database(): StoreDatabase;
+  /** Closes what the host opened (the database); the host is unusable afterwards. */
+  dispose(): void;
 }
 
 /** Options of {@link createHostContext}. */
@@ -16,15 +26,30 @@ export interface HostContextOptions {
   workspaceDir: string;
   templatesDir?: string;
   registry?: NodeRegistry;
+  /** Database file; defaults to `<workspace>/.bridgeflow/bridgeflow.db` (`:memory:` for tests). */
+  databasePath?: string;
 }
 
 /** The package's own template folder, next to the engine. */
 export const PACKAGED_TEMPLATES_DIR = fileURLToPath(new URL('../../flows/templates', import.meta.url));
 
 export function createHostContext(options: HostContextOptions): HostContext {
+  let database: StoreDatabase | undefined;
+  const databasePath = options.databasePath ?? join(options.workspaceDir, '.bridgeflow', 'bridgeflow.db');
   return {
     workspaceDir: options.workspaceDir,
     templatesDir: options.templatesDir ?? PACKAGED_TEMPLATES_DIR,
     registry: options.registry ?? createCoreRegistry(),
+    database: () => {
+      if (database === undefined) {
+        if (databasePath !== ':memory:') mkdirSync(join(databasePath, '..'), { recursive: true });
+        database = openDatabase(databasePath);
+      }
+      return database;
+    },
+    dispose: () => {
+      database?.close();
+      database = undefined;
+    },
   };
 }
