@@ -3,7 +3,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { processIo } from './cli/cli-io.ts';
 import { addCredentialsCommand } from './cli/credentials-command.ts';
 import { exportCommand } from './cli/export-command.ts';
-import { runCommand } from './cli/run-command.ts';
+import { runCommandFromCli } from './cli/run-command.ts';
 import { sandboxCommand } from './cli/sandbox-command.ts';
 import { serveCommand } from './cli/serve-command.ts';
 import { testConnectionCommand } from './cli/test-connection-command.ts';
@@ -51,31 +51,26 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 
   program
     .command('run')
-    .description('Run a flow once on a sample payload and print a per-node summary and the output')
+    .description(
+      'Run a flow on a sample payload, or a test run on a sample set, and print a per-node summary',
+    )
     .argument('<flow>', 'flow file (.json)')
-    .requiredOption('-i, --input <file>', 'JSON payload handed to the trigger')
+    .option('-i, --input <file>', 'JSON payload handed to the trigger')
+    .option('--sample-set <dir>', 'test run on every .json sample of this folder (see --env)')
+    .option('--env <name>', 'test-run environment: dry-run (default), sandbox, or environments/<name>.json')
+    .option('--workspace <dir>', 'workspace folder holding environments/ (default: the current folder)')
+    .option(
+      '--lookups <file>',
+      'SQLite database with the lookup tables (test runs; default: the sandbox tables)',
+    )
     .option('--dry-run', 'record writes to remote systems instead of sending them')
-    .option('--trace <file>', 'write the full run trace (items, lineage, errors, HTTP calls) as JSON')
+    .option('--trace <file>', 'write the full run trace(s) (items, lineage, errors, HTTP calls) as JSON')
     .option('--trigger <nodeId>', 'trigger node to start from, when the flow has several')
     .option('--max-input-mb <mb>', 'largest input file accepted', positiveNumber, 50)
-    .option('--json', 'print only the output items, as JSON')
+    .option('--json', 'print JSON: the output items, or with --sample-set/--env the traces')
     .addHelpText('after', '\nExit codes: 0 run succeeded, 1 run failed, 2 invalid flow, input or usage.')
     .action(async (flow: string, options: Record<string, unknown>) => {
-      setExitCode(
-        await runCommand(
-          flow,
-          {
-            input: String(options.input),
-            dryRun: options.dryRun === true,
-            ...(typeof options.trace === 'string' ? { trace: options.trace } : {}),
-            ...(typeof options.trigger === 'string' ? { trigger: options.trigger } : {}),
-            ...(typeof options.maxInputMb === 'number' ? { maxInputMb: options.maxInputMb } : {}),
-            json: options.json === true,
-          },
-          registry,
-          processIo,
-        ),
-      );
+      setExitCode(await runCommandFromCli(flow, options, registry, processIo));
     });
   program
     .command('export')

@@ -11,6 +11,7 @@ import { createJsonLogger, createSystemServices } from '../run/system-services.t
 import { type CliIo, EXIT } from './cli-io.ts';
 import { describeProblems, loadValidFlow } from './load-valid-flow.ts';
 import { formatRunReport } from './run-report.ts';
+import { sampleRunCommand } from './sample-run-command.ts';
 
 /** Options of `bridgeflow run`. */
 export interface RunCommandOptions {
@@ -25,6 +26,52 @@ export interface RunCommandOptions {
 }
 
 const DEFAULT_MAX_INPUT_MB = 50;
+
+/**
+ * `bridgeflow run` as the command line gives it: a test run (the designer's, through the test-run
+ * service) when `--sample-set` or `--env` is given, else one run on `--input`.
+ */
+export function runCommandFromCli(
+  flowPath: string,
+  options: Record<string, unknown>,
+  registry: NodeRegistry,
+  io: CliIo,
+): Promise<number> {
+  const text = (name: string): string | undefined =>
+    typeof options[name] === 'string' ? String(options[name]) : undefined;
+  const input = text('input');
+  const shared = {
+    ...(input ? { input } : {}),
+    ...(text('trace') ? { trace: text('trace') } : {}),
+    ...(text('trigger') ? { trigger: text('trigger') } : {}),
+    dryRun: options.dryRun === true,
+    json: options.json === true,
+  };
+  const sampleSet = text('sampleSet');
+  const env = text('env');
+  if (sampleSet || env) {
+    const workspace = text('workspace');
+    const lookups = text('lookups');
+    return sampleRunCommand(
+      flowPath,
+      {
+        ...shared,
+        ...(sampleSet ? { sampleSet } : {}),
+        ...(env ? { env } : {}),
+        ...(workspace ? { workspace } : {}),
+        ...(lookups ? { lookups } : {}),
+      },
+      registry,
+      io,
+    );
+  }
+  if (!input) {
+    io.err('error  Give a payload with --input <file>, or samples with --sample-set <folder>\n');
+    return Promise.resolve(EXIT.invalid);
+  }
+  const maxInputMb = typeof options.maxInputMb === 'number' ? options.maxInputMb : undefined;
+  return runCommand(flowPath, { ...shared, input, ...(maxInputMb ? { maxInputMb } : {}) }, registry, io);
+}
 
 /** `bridgeflow run <flow.json> --input <sample.json>`: exit 0 ok, 1 run failed, 2 invalid flow or input. */
 export async function runCommand(

@@ -64,7 +64,8 @@ function verdict(trace: RunTrace): string {
   return `Run ${trace.status}${where} after ${time}: ${error?.code ?? ''} ${error?.message ?? ''}${remote}`.trimEnd();
 }
 
-function table(rows: readonly string[][]): string[] {
+/** Rows padded to aligned columns. */
+export function table(rows: readonly string[][]): string[] {
   const widths: number[] = [];
   for (const row of rows) {
     for (const [column, cell] of row.entries()) widths[column] = Math.max(widths[column] ?? 0, cell.length);
