@@ -2,6 +2,7 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { processIo } from './cli/cli-io.ts';
 import { addCredentialsCommand } from './cli/credentials-command.ts';
+import { designerCommand } from './cli/designer-command.ts';
 import { exportCommand } from './cli/export-command.ts';
 import { runCommandFromCli } from './cli/run-command.ts';
 import { sandboxCommand } from './cli/sandbox-command.ts';
@@ -106,6 +107,23 @@ function buildProgram(setExitCode: (code: number) => void): Command {
       setExitCode(await testConnectionCommand(type, credential, processIo)),
     );
 
+  program
+    .command('designer')
+    .description('Serve the flow designer to a browser on 127.0.0.1 and print its URL (until Ctrl+C)')
+    .option('--workspace <dir>', 'folder the designer opens and saves flows in', '.')
+    .option('--port <port>', 'port to listen on (0 = any free port)', wholeNumber, 4300)
+    .action(async (options: { workspace: string; port: number }) => {
+      const controller = new AbortController();
+      const stop = (): void => controller.abort();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      try {
+        setExitCode(await designerCommand(options, processIo, controller.signal));
+      } finally {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+      }
+    });
   program
     .command('sandbox')
     .description(
