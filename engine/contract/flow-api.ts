@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Result } from './errors.ts';
 import { DESIGNER_METHODS } from './flow-api-designer.ts';
+import { TEST_RUN_METHODS } from './flow-api-test-runs.ts';
 
 /**
  * The FlowApi: everything the renderer can ask of the engine, as one table of methods. Each
@@ -11,6 +12,7 @@ import { DESIGNER_METHODS } from './flow-api-designer.ts';
  */
 export const FLOW_API_METHODS = {
   ...DESIGNER_METHODS,
+  ...TEST_RUN_METHODS,
 } as const satisfies Record<string, FlowApiMethod>;
 
 /** One method: the schema of its options and of its answer. */

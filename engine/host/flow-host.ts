@@ -5,6 +5,7 @@ import { describeZodIssues } from '../flow/zod-issues.ts';
 import { createDesignerHandlers } from './designer-handlers.ts';
 import { createHostContext, type HostContext, type HostContextOptions } from './host-context.ts';
 import type { FlowApiHandlers } from './host-handlers.ts';
+import { createRunHandlers } from './run-handlers.ts';
 
 /**
  * The one FlowApi implementation. Every transport (Electron IPC, the web host, tests) hands it
@@ -23,6 +24,7 @@ export function createFlowHost(options: HostContextOptions): FlowHost {
   const context = createHostContext(options);
   const handlers: FlowApiHandlers = {
     ...createDesignerHandlers(context),
+    ...createRunHandlers(context),
   };
   const call = (method: unknown, input: unknown) => dispatch(handlers, method, input);
   const api = Object.fromEntries(

@@ -19,6 +19,8 @@ export interface HostContext {
   database(): StoreDatabase;
   /** Closes what the host opened (the database); the host is unusable afterwards. */
   dispose(): void;
+  /** Registers something an area must close with the host (servers it started, open files). */
+  onDispose(close: () => void | Promise<void>): void;
 }
 
 /** Options of {@link createHostContext}. */
@@ -35,6 +37,7 @@ export const PACKAGED_TEMPLATES_DIR = fileURLToPath(new URL('../../flows/templat
 
 export function createHostContext(options: HostContextOptions): HostContext {
   let database: StoreDatabase | undefined;
+  const closers: (() => void | Promise<void>)[] = [];
   const databasePath = options.databasePath ?? join(options.workspaceDir, '.bridgeflow', 'bridgeflow.db');
   return {
     workspaceDir: options.workspaceDir,
@@ -48,8 +51,13 @@ export function createHostContext(options: HostContextOptions): HostContext {
       return database;
     },
     dispose: () => {
+      // Areas close first (a test run may still write to the database while it stops).
+      for (const close of closers.splice(0)) void close();
       database?.close();
       database = undefined;
+    },
+    onDispose: (close) => {
+      closers.push(close);
     },
   };
 }

@@ -40,6 +40,8 @@ export interface TestRunRequest {
   trace?: 'full' | 'summary';
   signal?: AbortSignal;
   onProgress?(progress: TestRunProgress): void;
+  /** Called with each sample's run as soon as it ends (to record it), `index` into `samples`. */
+  onSampleRun?(run: SampleRun, index: number): void;
   clock?: Clock;
   logger?: Logger;
 }
@@ -100,7 +102,9 @@ export async function runTestSamples(request: TestRunRequest): Promise<TestRunRe
       ...(request.startAt ? { startAt: request.startAt } : {}),
       ...(request.triggerNodeId ? { triggerNodeId: request.triggerNodeId } : {}),
     });
-    runs.push({ sample: sample.name, trace });
+    const run = { sample: sample.name, trace };
+    runs.push(run);
+    request.onSampleRun?.(run, runs.length - 1);
     request.onProgress?.({
       completed: runs.length,
       total: samples.length,
