@@ -116,8 +116,12 @@ describe('runtime admin API', () => {
         expect(run.finishedAt).toBeGreaterThanOrEqual(run.startedAt);
       }
 
-      const key = String(orders[1]?.OrderID);
-      const byKey = await admin(`${runtime.url}/admin/runs?key=${key}&flow=${flowId}&limit=5`, READ_TOKEN);
+      // The 3dcart trigger keys a delivery by OrderID and order status.
+      const key = `${String(orders[1]?.OrderID)}/status 1`;
+      const byKey = await admin(
+        `${runtime.url}/admin/runs?key=${encodeURIComponent(key)}&flow=${flowId}&limit=5`,
+        READ_TOKEN,
+      );
       expect(byKey.body.runs.map((run) => run.businessKey)).toEqual([key]);
       expect((await admin(`${runtime.url}/admin/runs?status=failed`, READ_TOKEN)).body.runs).toEqual([]);
       const future = new Date(Date.now() + 60_000).toISOString();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ERROR_CODES, type ErrorCode } from '../../contract/errors.ts';
 import type { JsonValue } from '../../contract/flow-document.ts';
 import { BridgeflowError } from '../../errors/bridgeflow-error.ts';
+import { prepared } from '../../store/prepared-statements.ts';
 import { withStoreErrors } from '../../store/store-error.ts';
 import { type InboxContext, readJob } from './inbox-context.ts';
 import { type InboxJob, jobFromRow } from './inbox-job.ts';
@@ -70,7 +71,7 @@ export function createDeadLetters(context: InboxContext): DeadLetters {
     discard: (jobId) => withStoreErrors(`discard inbox job ${jobId}`, () => discard(context, jobId)),
     getJob: (jobId) =>
       withStoreErrors(`read inbox job ${jobId}`, () => {
-        const row = context.database.prepare('SELECT * FROM inbox_jobs WHERE id = ?').get(jobId);
+        const row = prepared(context.database, 'SELECT * FROM inbox_jobs WHERE id = ?').get(jobId);
         return row === undefined ? undefined : jobFromRow(row);
       }),
     editDeadPayload: (jobId, payload) =>
@@ -79,27 +80,31 @@ export function createDeadLetters(context: InboxContext): DeadLetters {
 }
 
 function listDead(context: InboxContext, options: ListDeadOptions): InboxJob[] {
-  return context.database
-    .prepare(`
+  return prepared(
+    context.database,
+    `
       SELECT * FROM inbox_jobs
       WHERE status = 'dead' AND (@flowId IS NULL OR flow_id = @flowId)
       ORDER BY updated_at DESC, rowid DESC
-      LIMIT @limit`)
+      LIMIT @limit`,
+  )
     .all({ flowId: options.flowId ?? null, limit: options.limit ?? DEFAULT_LIST_LIMIT })
     .map(jobFromRow);
 }
 
 function groupDeadByCause(context: InboxContext, options: GroupDeadOptions): DeadLetterGroup[] {
   // json_extract is part of SQLite's built-in JSON support, compiled into better-sqlite3.
-  return context.database
-    .prepare(`
+  return prepared(
+    context.database,
+    `
       SELECT json_extract(last_error, '$.code') AS code,
         substr(json_extract(last_error, '$.message'), 1, @prefixLength) AS message_prefix,
         COUNT(*) AS count, MAX(updated_at) AS newest_at
       FROM inbox_jobs
       WHERE status = 'dead' AND last_error IS NOT NULL
       GROUP BY code, message_prefix
-      ORDER BY count DESC, newest_at DESC`)
+      ORDER BY count DESC, newest_at DESC`,
+  )
     .all({ prefixLength: options.prefixLength ?? DEFAULT_PREFIX_LENGTH })
     .map((row) => {
       const group = GroupRowSchema.parse(row);
@@ -114,16 +119,20 @@ function groupDeadByCause(context: InboxContext, options: GroupDeadOptions): Dea
 
 function replay(context: InboxContext, jobId: string, options: ReplayOptions): InboxJob {
   const { database, clock } = context;
-  const findLiveTwin = database
-    .prepare(`
+  const findLiveTwin = prepared(
+    database,
+    `
       SELECT id FROM inbox_jobs
-      WHERE flow_id = ? AND business_key = ? AND id != ? AND status IN ('queued', 'leased', 'succeeded', 'exception')`)
-    .pluck();
-  const requeue = database.prepare(`
+      WHERE flow_id = ? AND business_key = ? AND id != ? AND status IN ('queued', 'leased', 'succeeded', 'exception')`,
+  ).pluck();
+  const requeue = prepared(
+    database,
+    `
     UPDATE inbox_jobs
     SET status = 'queued', attempts = 0, next_attempt_at = @now, lease_owner = NULL, lease_until = NULL,
       payload = COALESCE(@payload, payload), updated_at = @now
-    WHERE id = @id RETURNING *`);
+    WHERE id = @id RETURNING *`,
+  );
   const transaction = database.transaction(() => {
     const job = requireDead(context, jobId, 'replay');
     // A redelivery may have been taken in since this job died; running both would duplicate it.
@@ -142,7 +151,8 @@ function replay(context: InboxContext, jobId: string, options: ReplayOptions): I
 }
 
 function discard(context: InboxContext, jobId: string): InboxJob {
-  const markFailed = context.database.prepare(
+  const markFailed = prepared(
+    context.database,
     "UPDATE inbox_jobs SET status = 'failed', updated_at = ? WHERE id = ? RETURNING *",
   );
   const transaction = context.database.transaction(() => {
@@ -153,7 +163,8 @@ function discard(context: InboxContext, jobId: string): InboxJob {
 }
 
 function editDeadPayload(context: InboxContext, jobId: string, payload: JsonValue): InboxJob {
-  const update = context.database.prepare(
+  const update = prepared(
+    context.database,
     'UPDATE inbox_jobs SET payload = ?, updated_at = ? WHERE id = ? RETURNING *',
   );
   const transaction = context.database.transaction(() => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { JsonValue } from '../../contract/flow-document.ts';
 import { BridgeflowError } from '../../errors/bridgeflow-error.ts';
+import { prepared } from '../../store/prepared-statements.ts';
 import { withStoreErrors } from '../../store/store-error.ts';
 import {
   type ExceptionItem,
@@ -112,10 +113,10 @@ export function createExceptionQueue(context: InboxContext): ExceptionQueue {
     discardException: (id) => store(`discard exception ${id}`, () => discard(context, id)),
     openExceptionsByFlow: () =>
       store('count open exceptions', () =>
-        context.database
-          .prepare(
-            "SELECT flow_id, COUNT(*) AS count FROM inbox_exceptions WHERE status = 'open' GROUP BY flow_id",
-          )
+        prepared(
+          context.database,
+          "SELECT flow_id, COUNT(*) AS count FROM inbox_exceptions WHERE status = 'open' GROUP BY flow_id",
+        )
           .all()
           .map((row) => {
             const parsed = FlowCountRowSchema.parse(row);
@@ -132,14 +133,20 @@ function park(
   input: { runId: string; items: readonly ExceptionItem[] },
 ): ExceptionRecord {
   const { database, clock } = context;
-  const parkJob = database.prepare(`
+  const parkJob = prepared(
+    database,
+    `
     UPDATE inbox_jobs SET status = 'exception', lease_owner = NULL, lease_until = NULL, updated_at = ?
-    WHERE id = ?`);
-  const insert = database.prepare(`
+    WHERE id = ?`,
+  );
+  const insert = prepared(
+    database,
+    `
     INSERT INTO inbox_exceptions (id, job_id, flow_id, flow_hash, business_key, run_id, reason, reasons,
       items, status, created_at)
     VALUES (@id, @jobId, @flowId, @flowHash, @businessKey, @runId, @reason, @reasons, @items, 'open', @now)
-    RETURNING *`);
+    RETURNING *`,
+  );
   const transaction = database.transaction(() => {
     const job = requireLease(context, jobId, owner, 'park');
     const now = clock.now();
@@ -168,8 +175,9 @@ function list(context: InboxContext, query: ExceptionQuery): ExceptionRecord[] {
   if (!Number.isInteger(limit) || limit < 1)
     throw invalid('An exception query needs a whole limit of 1 or more');
   // json_each walks the stored reasons, so a reason code or words of a message find the exception.
-  return context.database
-    .prepare(`
+  return prepared(
+    context.database,
+    `
       SELECT * FROM inbox_exceptions
       WHERE status = @status
         AND (@flowId IS NULL OR flow_id = @flowId)
@@ -180,7 +188,8 @@ function list(context: InboxContext, query: ExceptionQuery): ExceptionRecord[] {
           WHERE json_extract(each_reason.value, '$.code') = @reason
             OR instr(lower(json_extract(each_reason.value, '$.message')), lower(@reason)) > 0))
       ORDER BY created_at DESC, rowid DESC
-      LIMIT @limit`)
+      LIMIT @limit`,
+  )
     .all({
       status: query.status ?? 'open',
       flowId: query.flowId ?? null,
@@ -193,14 +202,14 @@ function list(context: InboxContext, query: ExceptionQuery): ExceptionRecord[] {
 }
 
 function detail(context: InboxContext, exceptionId: string): ExceptionDetail | undefined {
-  const row = context.database.prepare('SELECT * FROM inbox_exceptions WHERE id = ?').get(exceptionId);
+  const row = prepared(context.database, 'SELECT * FROM inbox_exceptions WHERE id = ?').get(exceptionId);
   if (row === undefined) return undefined;
   const exception = exceptionFromRow(row);
   return { ...exception, job: readJob(context, exception.jobId) };
 }
 
 function editPayload(context: InboxContext, exceptionId: string, payload: JsonValue): ExceptionDetail {
-  const update = context.database.prepare('UPDATE inbox_jobs SET payload = ?, updated_at = ? WHERE id = ?');
+  const update = prepared(context.database, 'UPDATE inbox_jobs SET payload = ?, updated_at = ? WHERE id = ?');
   const transaction = context.database.transaction(() => {
     const exception = requireOpen(context, exceptionId, 'edit');
     update.run(JSON.stringify(payload), context.clock.now(), exception.jobId);
@@ -211,12 +220,16 @@ function editPayload(context: InboxContext, exceptionId: string, payload: JsonVa
 
 function replay(context: InboxContext, exceptionId: string, options: { payload?: JsonValue }): InboxJob {
   const { database, clock } = context;
-  const requeue = database.prepare(`
+  const requeue = prepared(
+    database,
+    `
     UPDATE inbox_jobs
     SET status = 'queued', attempts = 0, next_attempt_at = @now, last_error = NULL,
       payload = COALESCE(@payload, payload), updated_at = @now
-    WHERE id = @id RETURNING *`);
-  const resolve = database.prepare(
+    WHERE id = @id RETURNING *`,
+  );
+  const resolve = prepared(
+    database,
     "UPDATE inbox_exceptions SET status = 'replayed', resolved_at = ? WHERE id = ?",
   );
   // The job stays live for its business key from parking to replay, so no redelivery can have
@@ -233,8 +246,12 @@ function replay(context: InboxContext, exceptionId: string, options: { payload?:
 
 function discard(context: InboxContext, exceptionId: string): ExceptionRecord {
   const { database, clock } = context;
-  const markFailed = database.prepare("UPDATE inbox_jobs SET status = 'failed', updated_at = ? WHERE id = ?");
-  const resolve = database.prepare(
+  const markFailed = prepared(
+    database,
+    "UPDATE inbox_jobs SET status = 'failed', updated_at = ? WHERE id = ?",
+  );
+  const resolve = prepared(
+    database,
     "UPDATE inbox_exceptions SET status = 'discarded', resolved_at = ? WHERE id = ? RETURNING *",
   );
   const transaction = database.transaction(() => {
@@ -248,7 +265,7 @@ function discard(context: InboxContext, exceptionId: string): ExceptionRecord {
 
 /** The open exception, with its job still parked; INPUT_INVALID otherwise (a wrong id, or already done). */
 function requireOpen(context: InboxContext, exceptionId: string, action: string): ExceptionRecord {
-  const row = context.database.prepare('SELECT * FROM inbox_exceptions WHERE id = ?').get(exceptionId);
+  const row = prepared(context.database, 'SELECT * FROM inbox_exceptions WHERE id = ?').get(exceptionId);
   if (row === undefined) throw invalid(`There is no exception ${exceptionId}`);
   const exception = exceptionFromRow(row);
   if (exception.status !== 'open') {

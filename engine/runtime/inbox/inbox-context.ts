@@ -1,6 +1,7 @@
 import { BridgeflowError } from '../../errors/bridgeflow-error.ts';
 import type { Clock } from '../../run/services.ts';
 import type { StoreDatabase } from '../../store/database.ts';
+import { prepared } from '../../store/prepared-statements.ts';
 import { type InboxJob, jobFromRow } from './inbox-job.ts';
 
 /** What the inbox's operations share: one connection, the injected clock, the jitter source. */
@@ -13,7 +14,7 @@ export interface InboxContext {
 
 /** The job with `jobId`; INPUT_INVALID when there is none (an admin asked for a wrong id). */
 export function readJob(context: InboxContext, jobId: string): InboxJob {
-  const row = context.database.prepare('SELECT * FROM inbox_jobs WHERE id = ?').get(jobId);
+  const row = prepared(context.database, 'SELECT * FROM inbox_jobs WHERE id = ?').get(jobId);
   if (row === undefined) {
     throw new BridgeflowError('INPUT_INVALID', `There is no inbox job ${jobId}`, { retryable: false });
   }

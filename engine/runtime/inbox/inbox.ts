@@ -6,6 +6,7 @@ import { BridgeflowError } from '../../errors/bridgeflow-error.ts';
 import { retryDelayMs } from '../../run/retry-policy.ts';
 import type { Clock } from '../../run/services.ts';
 import type { StoreDatabase } from '../../store/database.ts';
+import { prepared } from '../../store/prepared-statements.ts';
 import { withStoreErrors } from '../../store/store-error.ts';
 import { createDeadLetters, type DeadLetters } from './dead-letters.ts';
 import { createExceptionQueue, type ExceptionQueue } from './exception-queue.ts';
@@ -57,6 +58,16 @@ export interface Inbox extends DeadLetters, ExceptionQueue {
   complete(jobId: string, owner: string): InboxJob;
   fail(jobId: string, owner: string, error: ErrorData, retry: RetrySettings): InboxJob;
   stats(): InboxStats;
+  /**
+   * Calls `listener` each time a job becomes due in this process (taken in, replayed), so idle
+   * workers can start it at once instead of at their next poll. Answers the unsubscribe.
+   */
+  onWork(listener: () => void): () => void;
+  /**
+   * Runs `work` (inbox calls and other writes on the same database, such as the run history) in
+   * one transaction: one commit where there would be several, for the worker's bookkeeping.
+   */
+  batch<T>(work: () => T): T;
 }
 
 export interface InboxOptions {
@@ -68,10 +79,23 @@ export interface InboxOptions {
 /** The inbox on `database` (opened with openDatabase, so the inbox_jobs table exists). */
 export function createInbox(database: StoreDatabase, options: InboxOptions): Inbox {
   const context: InboxContext = { database, clock: options.clock, random: options.random ?? Math.random };
+  const listeners = new Set<() => void>();
+  const announce = <T>(result: T): T => {
+    for (const listener of listeners) listener();
+    return result;
+  };
+  const deadLetters = createDeadLetters(context);
+  const exceptions = createExceptionQueue(context);
   return {
-    ...createDeadLetters(context),
-    ...createExceptionQueue(context),
-    enqueue: (input) => withStoreErrors('add a job to the inbox', () => enqueue(context, input)),
+    ...deadLetters,
+    ...exceptions,
+    replay: (jobId, replayOptions) => announce(deadLetters.replay(jobId, replayOptions)),
+    replayException: (exceptionId, replayOptions) =>
+      announce(exceptions.replayException(exceptionId, replayOptions)),
+    enqueue: (input) => {
+      const result = withStoreErrors('add a job to the inbox', () => enqueue(context, input));
+      return result.duplicate ? result : announce(result);
+    },
     lease: (owner, leaseOptions) =>
       withStoreErrors('lease inbox jobs', () => lease(context, owner, leaseOptions)),
     renew: (jobId, owner, leaseMs) =>
@@ -83,6 +107,11 @@ export function createInbox(database: StoreDatabase, options: InboxOptions): Inb
         fail(context, jobId, owner, error, retry),
       ),
     stats: () => withStoreErrors('read the inbox statistics', () => stats(context)),
+    batch: (work) => database.transaction(work).immediate(),
+    onWork(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
   };
 }
 
@@ -91,14 +120,18 @@ export function createInbox(database: StoreDatabase, options: InboxOptions): Inb
 
 function enqueue(context: InboxContext, input: EnqueueInput): EnqueueResult {
   const { database, clock } = context;
-  const findLive = database.prepare(
+  const findLive = prepared(
+    database,
     "SELECT * FROM inbox_jobs WHERE flow_id = ? AND business_key = ? AND status IN ('queued', 'leased', 'succeeded', 'exception')",
   );
-  const insert = database.prepare(`
+  const insert = prepared(
+    database,
+    `
     INSERT INTO inbox_jobs (id, flow_id, flow_hash, trigger_node_id, business_key, payload, status,
       attempts, next_attempt_at, created_at, updated_at)
     VALUES (@id, @flowId, @flowHash, @trigger, @businessKey, @payload, 'queued', 0, @now, @now, @now)
-    RETURNING *`);
+    RETURNING *`,
+  );
   const transaction = database.transaction((): EnqueueResult => {
     if (input.businessKey !== null) {
       const existing = findLive.get(input.flowId, input.businessKey);
@@ -131,17 +164,31 @@ function lease(context: InboxContext, owner: string, options: LeaseOptions): Inb
   }
   const now = context.clock.now();
   const skip = JSON.stringify(options.skipFlowIds ?? []);
-  const take = context.database.prepare(`
+  // Two index range scans (queued by due time, leased by expiry), each stopping at `limit`: the
+  // history of succeeded jobs is never read, so a lease costs the same with a million rows.
+  const take = prepared(
+    context.database,
+    `
     UPDATE inbox_jobs
     SET status = 'leased', lease_owner = @owner, lease_until = @leaseUntil,
       attempts = attempts + 1, updated_at = @now
     WHERE id IN (
-      SELECT id FROM inbox_jobs
-      WHERE ((status = 'queued' AND next_attempt_at <= @now) OR (status = 'leased' AND lease_until <= @now))
-        AND flow_id NOT IN (SELECT value FROM json_each(@skip))
-      ORDER BY next_attempt_at, created_at, rowid
+      SELECT id FROM (
+        SELECT * FROM (
+          SELECT id, next_attempt_at, rowid AS position FROM inbox_jobs
+          WHERE status = 'queued' AND next_attempt_at <= @now
+            AND flow_id NOT IN (SELECT value FROM json_each(@skip))
+          ORDER BY next_attempt_at, rowid LIMIT @limit)
+        UNION ALL
+        SELECT * FROM (
+          SELECT id, next_attempt_at, rowid AS position FROM inbox_jobs
+          WHERE status = 'leased' AND lease_until <= @now
+            AND flow_id NOT IN (SELECT value FROM json_each(@skip))
+          ORDER BY lease_until LIMIT @limit))
+      ORDER BY next_attempt_at, position
       LIMIT @limit)
-    RETURNING *`);
+    RETURNING *`,
+  );
   const transaction = context.database.transaction(() =>
     take.all({ owner, leaseUntil: now + options.leaseMs, now, limit: options.limit, skip }).map(jobFromRow),
   );
@@ -152,23 +199,28 @@ function lease(context: InboxContext, owner: string, options: LeaseOptions): Inb
 }
 
 function renew(context: InboxContext, jobId: string, owner: string, leaseMs: number): void {
-  const extend = context.database.prepare(`
+  const extend = prepared(
+    context.database,
+    `
     UPDATE inbox_jobs SET lease_until = ?
-    WHERE id = ? AND status = 'leased' AND lease_owner = ?`);
+    WHERE id = ? AND status = 'leased' AND lease_owner = ?`,
+  );
   const { changes } = extend.run(context.clock.now() + leaseMs, jobId, owner);
   if (changes === 0) requireLease(context, jobId, owner, 'renew the lease of');
 }
 
 function complete(context: InboxContext, jobId: string, owner: string): InboxJob {
-  const finish = context.database.prepare(`
+  // One statement that checks the lease as it finishes; only a refusal reads the job to say why.
+  const finish = prepared(
+    context.database,
+    `
     UPDATE inbox_jobs
     SET status = 'succeeded', lease_owner = NULL, lease_until = NULL, updated_at = ?
-    WHERE id = ? RETURNING *`);
-  const transaction = context.database.transaction(() => {
-    requireLease(context, jobId, owner, 'complete');
-    return jobFromRow(finish.get(context.clock.now(), jobId));
-  });
-  return transaction.immediate();
+    WHERE id = ? AND status = 'leased' AND lease_owner = ? RETURNING *`,
+  );
+  const row = finish.get(context.clock.now(), jobId, owner);
+  if (row === undefined) requireLease(context, jobId, owner, 'complete');
+  return jobFromRow(row);
 }
 
 /**
@@ -182,11 +234,14 @@ function fail(
   error: ErrorData,
   retry: RetrySettings,
 ): InboxJob {
-  const update = context.database.prepare(`
+  const update = prepared(
+    context.database,
+    `
     UPDATE inbox_jobs
     SET status = @status, next_attempt_at = @nextAttemptAt, lease_owner = NULL, lease_until = NULL,
       last_error = @lastError, updated_at = @now
-    WHERE id = @id RETURNING *`);
+    WHERE id = @id RETURNING *`,
+  );
   const transaction = context.database.transaction(() => {
     const job = requireLease(context, jobId, owner, 'fail');
     const now = context.clock.now();
@@ -210,10 +265,14 @@ const OldestCreatedAtSchema = z.number().int().nullable();
 
 function stats(context: InboxContext): InboxStats {
   const { database, clock } = context;
-  const countByStatus = database.prepare('SELECT status, COUNT(*) AS count FROM inbox_jobs GROUP BY status');
-  const oldestQueued = database
-    .prepare("SELECT MIN(created_at) FROM inbox_jobs WHERE status = 'queued'")
-    .pluck();
+  const countByStatus = prepared(
+    database,
+    'SELECT status, COUNT(*) AS count FROM inbox_jobs GROUP BY status',
+  );
+  const oldestQueued = prepared(
+    database,
+    "SELECT MIN(created_at) FROM inbox_jobs WHERE status = 'queued'",
+  ).pluck();
   // One read transaction, so the counts and the age describe the same moment.
   const read = database.transaction((): InboxStats => {
     const counts: Record<JobStatus, number> = {

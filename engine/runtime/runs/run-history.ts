@@ -3,6 +3,7 @@ import { type ErrorData, ErrorDataSchema } from '../../contract/errors.ts';
 import { RUN_STATUSES, type RunStatus, type RunTrace, RunTraceSchema } from '../../contract/run-trace.ts';
 import { BridgeflowError } from '../../errors/bridgeflow-error.ts';
 import type { StoreDatabase } from '../../store/database.ts';
+import { prepared } from '../../store/prepared-statements.ts';
 import { withStoreErrors } from '../../store/store-error.ts';
 
 /** One job run a worker made, as recorded when it ended. */
@@ -86,26 +87,27 @@ export function createRunHistory(database: StoreDatabase): RunHistory {
 }
 
 function record(database: StoreDatabase, run: RecordRunInput): void {
-  database
-    .prepare(`
+  prepared(
+    database,
+    `
       INSERT INTO runs (id, job_id, flow_id, business_key, attempt, status, started_at, finished_at,
         duration_ms, error, item_error_count, trace)
       VALUES (@id, @jobId, @flowId, @businessKey, @attempt, @status, @startedAt, @finishedAt,
-        @durationMs, @error, @itemErrorCount, @trace)`)
-    .run({
-      id: run.id,
-      jobId: run.jobId,
-      flowId: run.flowId,
-      businessKey: run.businessKey,
-      attempt: run.attempt,
-      status: run.status,
-      startedAt: run.startedAt,
-      finishedAt: run.finishedAt,
-      durationMs: Math.round(run.durationMs),
-      error: run.error === null ? null : JSON.stringify(run.error),
-      itemErrorCount: run.itemErrorCount,
-      trace: run.trace === null ? null : JSON.stringify(run.trace),
-    });
+        @durationMs, @error, @itemErrorCount, @trace)`,
+  ).run({
+    id: run.id,
+    jobId: run.jobId,
+    flowId: run.flowId,
+    businessKey: run.businessKey,
+    attempt: run.attempt,
+    status: run.status,
+    startedAt: run.startedAt,
+    finishedAt: run.finishedAt,
+    durationMs: Math.round(run.durationMs),
+    error: run.error === null ? null : JSON.stringify(run.error),
+    itemErrorCount: run.itemErrorCount,
+    trace: run.trace === null ? null : JSON.stringify(run.trace),
+  });
 }
 
 function list(database: StoreDatabase, query: RunQuery): RunRecord[] {
@@ -115,8 +117,9 @@ function list(database: StoreDatabase, query: RunQuery): RunRecord[] {
       retryable: false,
     });
   }
-  return database
-    .prepare(`
+  return prepared(
+    database,
+    `
       SELECT ${SUMMARY_COLUMNS} FROM runs
       WHERE (@status IS NULL OR status = @status)
         AND (@flowId IS NULL OR flow_id = @flowId)
@@ -125,7 +128,8 @@ function list(database: StoreDatabase, query: RunQuery): RunRecord[] {
         AND (@since IS NULL OR started_at >= @since)
         AND (@until IS NULL OR started_at < @until)
       ORDER BY started_at DESC, rowid DESC
-      LIMIT @limit`)
+      LIMIT @limit`,
+  )
     .all({
       status: query.status ?? null,
       flowId: query.flowId ?? null,
@@ -139,7 +143,7 @@ function list(database: StoreDatabase, query: RunQuery): RunRecord[] {
 }
 
 function get(database: StoreDatabase, runId: string): RunDetail | undefined {
-  const row = database.prepare('SELECT * FROM runs WHERE id = ?').get(runId);
+  const row = prepared(database, 'SELECT * FROM runs WHERE id = ?').get(runId);
   if (row === undefined) return undefined;
   const columns = parseRow(RunDetailRowSchema, row);
   return {

@@ -11,6 +11,7 @@ import { type ExceptionPorts, exceptionItemsOf, exceptionPortsOf } from '../inbo
 import type { Inbox } from '../inbox/inbox.ts';
 import type { InboxJob } from '../inbox/inbox-job.ts';
 import type { RunHistory } from '../runs/run-history.ts';
+import { IdleWorkers } from './idle-workers.ts';
 import type { LoadedBundle } from './runtime-bundles.ts';
 
 /** How the workers take and run jobs. */
@@ -42,11 +43,13 @@ export interface WorkerPool {
 /** The options with what the pool works out once: each flow's unconnected exception ports. */
 interface PoolState extends WorkerPoolOptions {
   exceptionPorts: ReadonlyMap<string, ExceptionPorts>;
+  idle: IdleWorkers;
 }
 
 export function startWorkerPool(poolOptions: WorkerPoolOptions): WorkerPool {
   const options: PoolState = {
     ...poolOptions,
+    idle: new IdleWorkers(poolOptions.services.clock),
     exceptionPorts: new Map(
       poolOptions.bundles.map((bundle) => [
         bundle.manifest.flowId,
@@ -56,11 +59,13 @@ export function startWorkerPool(poolOptions: WorkerPoolOptions): WorkerPool {
   };
   const stopping = new AbortController();
   const cancelRuns = new AbortController();
+  const stopListening = options.inbox.onWork(() => options.idle.wakeOne());
   const loops = Array.from({ length: options.workers }, (_unused, index) =>
     workerLoop(`worker-${process.pid}-${index + 1}`, options, stopping.signal, cancelRuns.signal),
   );
   return {
     async stop(graceMs) {
+      stopListening();
       stopping.abort();
       const finished = Promise.all(loops);
       const timer = setTimeout(() => cancelRuns.abort(), graceMs);
@@ -79,7 +84,7 @@ async function workerLoop(
   stopping: AbortSignal,
   cancelRuns: AbortSignal,
 ): Promise<void> {
-  const { clock, logger } = options.services;
+  const { logger } = options.services;
   while (!stopping.aborted) {
     let job: InboxJob | undefined;
     try {
@@ -94,8 +99,8 @@ async function workerLoop(
       await runJob(owner, job, options, cancelRuns);
       continue;
     }
-    // An empty queue: wait, waking early when the runtime stops, so polling never spins.
-    await clock.sleep(options.pollMs, stopping).catch(() => undefined);
+    // An empty queue: wait, waking early for a new job or when the runtime stops.
+    await options.idle.wait(options.pollMs, stopping);
   }
 }
 
@@ -115,8 +120,19 @@ async function runJob(
     clearInterval(renewal);
   }
   options.circuits?.finished(job.flowId, outcome.failure);
-  recordRun(job, { startedAt, ...outcome }, options);
-  recordOutcome(owner, job, outcome, options);
+  // The run and the job's new state commit together: one write transaction per finished job.
+  try {
+    options.inbox.batch(() => {
+      recordRun(job, { startedAt, ...outcome }, options);
+      recordOutcome(owner, job, outcome, options);
+    });
+  } catch (thrown) {
+    options.services.logger.error('could not record the job outcome', {
+      worker: owner,
+      jobId: job.id,
+      message: toErrorData(thrown).message,
+    });
+  }
 }
 
 /**
