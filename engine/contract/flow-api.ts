@@ -1,6 +1,7 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Result } from './errors.ts';
 import { DESIGNER_METHODS } from './flow-api-designer.ts';
+import { MAPPING_METHODS } from './flow-api-mapping.ts';
 import { TEST_RUN_METHODS } from './flow-api-test-runs.ts';
 
 /**
@@ -12,6 +13,7 @@ import { TEST_RUN_METHODS } from './flow-api-test-runs.ts';
  */
 export const FLOW_API_METHODS = {
   ...DESIGNER_METHODS,
+  ...MAPPING_METHODS,
   ...TEST_RUN_METHODS,
 } as const satisfies Record<string, FlowApiMethod>;
 
@@ -37,6 +39,47 @@ export type FlowApi = {
 
 /** Electron IPC channel that carries every FlowApi call as `(method, input)`. */
 export const FLOW_API_CHANNEL = 'bridgeflow:flow-api';
+
+/**
+ * Electron IPC channel from the main process to the designer only: native menu items send one
+ * {@link DesignerCommand} on it. The renderer never sends on it.
+ */
+export const DESIGNER_COMMAND_CHANNEL = 'bridgeflow:designer-command';
+
+/** Every Electron IPC channel, in one place: the preload may touch these and no others. */
+export const IPC_CHANNELS = {
+  /** renderer → main, `invoke(method, input)` answered with a Result. */
+  flowApi: FLOW_API_CHANNEL,
+  /** main → renderer, `send(command)`. */
+  designerCommand: DESIGNER_COMMAND_CHANNEL,
+} as const;
+
+/**
+ * Commands a native menu can ask of the designer; each names a designer action of the same name
+ * (renderer/app/designer-actions.ts), so a menu item and its keyboard shortcut do the same thing.
+ */
+export const DesignerCommandSchema = z.enum([
+  'newFlow',
+  'open',
+  'save',
+  'saveAs',
+  'templates',
+  'undo',
+  'redo',
+  'selectAll',
+  'fitView',
+  'autoLayout',
+  'togglePanel',
+  'toggleTheme',
+]);
+
+/** A command sent on {@link DESIGNER_COMMAND_CHANNEL}. */
+export type DesignerCommand = z.infer<typeof DesignerCommandSchema>;
+
+/** Type guard for commands arriving over IPC. */
+export function isDesignerCommand(value: unknown): value is DesignerCommand {
+  return DesignerCommandSchema.safeParse(value).success;
+}
 
 /** Path prefix of the web host's FlowApi endpoint: `POST /api/<method>` with the input as JSON. */
 export const FLOW_API_HTTP_PREFIX = '/api/';

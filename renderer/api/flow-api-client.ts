@@ -1,5 +1,6 @@
 import type { Result } from '../../engine/contract/errors.ts';
 import {
+  type DesignerCommand,
   FLOW_API_HTTP_PREFIX,
   FLOW_API_METHODS,
   type FlowApi,
@@ -13,6 +14,8 @@ export type FlowApiTransport = (method: string, input: unknown) => Promise<unkno
 /** What Electron's preload exposes as `window.bridgeflow` (electron/preload.ts). */
 interface PreloadBridge {
   call(method: string, input: unknown): Promise<unknown>;
+  /** Native menu commands; answers a function that stops listening. */
+  onCommand?(listener: (command: DesignerCommand) => void): () => void;
 }
 
 declare global {

@@ -10,6 +10,7 @@ import { isEditingText, listenToClipboard } from './clipboard-events.ts';
 import { canvasControls, DESIGNER_ACTIONS, startDesigner } from './designer-actions.ts';
 import { DESIGNER_EXTENSIONS } from './designer-extensions.ts';
 import { FileDialogs } from './file-dialogs.tsx';
+import { listenToMenuCommands } from './menu-commands.ts';
 import { shortcutFor } from './shortcuts.ts';
 import { StatusBar } from './status-bar.tsx';
 import { Toolbar } from './toolbar.tsx';
@@ -29,6 +30,7 @@ const GLOBAL_ACTIONS = new Set([
 /** The designer: toolbar, palette, canvas, inspector, bottom panel and status bar. */
 export function App() {
   const theme = useUiStore((state) => state.theme);
+  useEffect(listenToMenuCommands, []);
   useEffect(() => {
     void startDesigner();
     const stopClipboard = listenToClipboard();
