@@ -33,8 +33,23 @@ export const LookupTableSummarySchema = z.object({
   rowCount: z.number().int(),
 });
 
+/** A set of samples the preview can run on, each payload already split into items. */
+export const MappingSampleSetSchema = z.object({
+  location: z.enum(['flow', 'workspace']),
+  set: z.string(),
+  /** `order.samples/eu` or `samples/` as the user knows the folder. */
+  label: z.string(),
+  /** One entry per item: a payload that is a JSON array gives one per element (`orders.json #2`). */
+  samples: z.array(z.object({ name: z.string(), item: JsonValueSchema })),
+});
+
 /** Mapping editor methods: trees, live preview, lineage, suggestions, lookup tables, completions. */
 export const MAPPING_METHODS = {
+  /** Sample sets beside the flow and in the workspace, with their items, for the live preview. */
+  mappingSampleSets: {
+    input: z.object({ flowPath: z.string().min(1).optional() }),
+    output: z.object({ sets: z.array(MappingSampleSetSchema) }),
+  },
   /** The source tree (schema merged with the samples' fields) and the target tree of a mapping node. */
   mappingTrees: {
     input: z.object({
@@ -139,6 +154,9 @@ export const MAPPING_METHODS = {
     output: LookupTableDataSchema,
   },
 } as const;
+
+/** A sample set with its items. */
+export type MappingSampleSet = z.infer<typeof MappingSampleSetSchema>;
 
 /** A lookup table's settings and size. */
 export type LookupTableSummary = z.infer<typeof LookupTableSummarySchema>;

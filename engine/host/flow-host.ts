@@ -5,6 +5,7 @@ import { describeZodIssues } from '../flow/zod-issues.ts';
 import { createDesignerHandlers } from './designer-handlers.ts';
 import { createHostContext, type HostContext, type HostContextOptions } from './host-context.ts';
 import type { FlowApiHandlers } from './host-handlers.ts';
+import { createMappingHandlers } from './mapping-handlers.ts';
 import { createRunHandlers } from './run-handlers.ts';
 
 /**
@@ -24,6 +25,7 @@ export function createFlowHost(options: HostContextOptions): FlowHost {
   const context = createHostContext(options);
   const handlers: FlowApiHandlers = {
     ...createDesignerHandlers(context),
+    ...createMappingHandlers(context),
     ...createRunHandlers(context),
   };
   const call = (method: unknown, input: unknown) => dispatch(handlers, method, input);

@@ -1,0 +1,113 @@
+import type { FieldMapping, Mapping } from '../contract/mapping-document.ts';
+import type { LookupTableData } from '../contract/mapping-editor-data.ts';
+import { applySuggestions } from '../mapping/editor/apply-suggestions.ts';
+import { functionCompletions, pathCompletions } from '../mapping/editor/editor-completions.ts';
+import { explainValue } from '../mapping/editor/explain-value.ts';
+import { checkExpression } from '../mapping/editor/expression-check.ts';
+import { lookupTablesUsed, unmappedLookupValues } from '../mapping/editor/lookup-drafts.ts';
+import { buildMappingTrees } from '../mapping/editor/mapping-trees.ts';
+import { previewMapping } from '../mapping/editor/preview-mapping.ts';
+import { buildSourceTree } from '../mapping/editor/source-tree.ts';
+import { suggestMappings } from '../mapping/editor/suggest-mappings.ts';
+import { mappingFunction } from '../mapping/functions/index.ts';
+import type { LookupTableRepository } from '../mapping/lookups/lookup-table-repository.ts';
+import { sourceExpression } from '../mapping/mapping-to-jsonata.ts';
+import { mappingSchema } from '../mapping/schemas/mapping-schemas.ts';
+import type { HostContext } from './host-context.ts';
+import type { AreaHandlers } from './host-handlers.ts';
+import { createLookupHandlers } from './mapping-lookup-handlers.ts';
+import { lazyLookupRepository } from './mapping-lookup-store.ts';
+import { mappingSampleSets } from './mapping-samples.ts';
+
+/** Mapping editor methods over the engine's editor modules and the stored lookup tables. */
+export function createMappingHandlers(
+  context: HostContext,
+): AreaHandlers<
+  | 'mappingSampleSets'
+  | 'mappingTrees'
+  | 'previewMapping'
+  | 'explainMappingValue'
+  | 'suggestMappings'
+  | 'applySuggestions'
+  | 'mappingCompletions'
+  | 'checkMappingExpression'
+  | 'sourceToExpression'
+  | 'listLookupTables'
+  | 'getLookupTable'
+  | 'saveLookupTable'
+  | 'importLookupCsv'
+  | 'exportLookupCsv'
+  | 'unmappedLookupValues'
+  | 'createLookupFromValues'
+> {
+  // Lookup tables live in the workspace's lookups.db (shared with test runs), opened on first use.
+  const store = lazyLookupRepository(context.workspaceDir);
+  context.onDispose(() => store.close());
+  const lookups = (): LookupTableRepository => store.get();
+  const tablesFor = (mapping: Mapping, overrides: readonly LookupTableData[]) =>
+    tablesUsedBy(mapping, overrides, lookups());
+  return {
+    mappingSampleSets: async ({ flowPath }) => ({
+      sets: await mappingSampleSets(context.workspaceDir, flowPath),
+    }),
+    mappingTrees: async (input) => buildMappingTrees(input),
+    previewMapping: async ({ mapping, samples, lookups: overrides }) =>
+      previewMapping({ mapping, samples, lookups: tablesFor(mapping, overrides) }),
+    explainMappingValue: async ({ mapping, samples, lookups: overrides, sampleIndex, target }) =>
+      explainValue({ mapping, samples, lookups: tablesFor(mapping, overrides), sampleIndex, target }),
+    suggestMappings: async (input) => ({ suggestions: suggestMappings(input) }),
+    applySuggestions: async ({ mapping, accepted }) => applySuggestions(mapping, accepted),
+    mappingCompletions: async ({ sourceSchema, samples, forEachPath }) => {
+      const schema = sourceSchema ? mappingSchema(sourceSchema) : undefined;
+      const tree = buildSourceTree(schema, samples);
+      return { functions: functionCompletions(), paths: pathCompletions(tree, forEachPath) };
+    },
+    checkMappingExpression: async ({ expression }) => ({ problems: checkExpression(expression) }),
+    sourceToExpression: async ({ source }) => ({
+      expression: stripOuterParentheses(
+        sourceExpression(source, (name) => mappingFunction(name)?.jsonataName),
+      ),
+    }),
+    unmappedLookupValues: async ({ mapping, samples, lookups: overrides }) => ({
+      tables: await unmappedLookupValues({ mapping, samples, lookups: tablesFor(mapping, overrides) }),
+    }),
+    ...createLookupHandlers(lookups),
+  };
+}
+
+// `$lookup("table", ...)` inside expressions: JSONata calls are not traced, so their tables are
+// found by name in the text.
+const LOOKUP_CALL = /\$lookup\(\s*["']([^"']+)["']/g;
+
+function expressionTables(fields: readonly FieldMapping[]): string[] {
+  const text = JSON.stringify(fields);
+  return [...text.replaceAll('\\"', '"').matchAll(LOOKUP_CALL)].flatMap((match) =>
+    match[1] ? [match[1]] : [],
+  );
+}
+
+/** The tables a mapping uses: the renderer's unsaved versions first, else the stored ones. */
+function tablesUsedBy(
+  mapping: Mapping,
+  overrides: readonly LookupTableData[],
+  repository: LookupTableRepository,
+): LookupTableData[] {
+  const names = new Set([...lookupTablesUsed(mapping.fields), ...expressionTables(mapping.fields)]);
+  const byName = new Map(overrides.map((table) => [table.name, table]));
+  return [...names].flatMap((name) => {
+    const table = byName.get(name) ?? repository.getTable(name);
+    return table ? [table] : [];
+  });
+}
+
+/** `(…)` around a whole constant or expression is noise in the editor. */
+function stripOuterParentheses(expression: string): string {
+  if (!expression.startsWith('(') || !expression.endsWith(')')) return expression;
+  let depth = 0;
+  for (let index = 0; index < expression.length - 1; index++) {
+    if (expression[index] === '(') depth++;
+    else if (expression[index] === ')') depth--;
+    if (depth === 0) return expression;
+  }
+  return expression.slice(1, -1);
+}

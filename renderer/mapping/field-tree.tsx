@@ -1,0 +1,109 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { type ReactNode, useRef } from 'react';
+import type { TreeRow } from './visible-rows.ts';
+
+/** Height of every tree row in pixels; fixed so the lines between the trees can be computed. */
+export const ROW_HEIGHT = 26;
+
+/** Props of {@link FieldTree}. */
+export interface FieldTreeProps<Row extends TreeRow> {
+  side: 'source' | 'target';
+  /** Rows to draw, already collapsed and filtered (visible-rows.ts). */
+  rows: readonly Row[];
+  collapsed: ReadonlySet<string>;
+  onToggle: (path: string) => void;
+  /** What a row shows after its name (type, examples, value, marks). */
+  renderDetail: (row: Row) => ReactNode;
+  rowClass?: (row: Row) => string;
+  onRowClick?: (row: Row) => void;
+  /** Source rows: drag starts with the path. */
+  draggable?: boolean;
+  /** Target rows: a source path dropped on a row. */
+  onDropSource?: (row: Row, sourcePath: string) => void;
+  onScroll: (scrollTop: number) => void;
+}
+
+/** MIME type of a dragged source field (its source tree path). */
+export const SOURCE_FIELD_MIME = 'application/x-bridgeflow-source-field';
+
+/**
+ * A field tree drawn with @tanstack/react-virtual: only the rows in view exist in the DOM, so a
+ * source with thousands of fields scrolls as smoothly as one with twenty.
+ */
+export function FieldTree<Row extends TreeRow>(props: FieldTreeProps<Row>) {
+  const { rows, side } = props;
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  return (
+    <div
+      ref={scroller}
+      className="mapping-tree-scroll"
+      data-testid={`${side}-tree`}
+      onScroll={(event) => props.onScroll(event.currentTarget.scrollTop)}
+    >
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const row = rows[item.index];
+          if (!row) return null;
+          return (
+            <div
+              key={row.path}
+              className={`mapping-row ${props.rowClass?.(row) ?? ''}`}
+              style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+              data-testid={`${side}-field-${row.path}`}
+              draggable={props.draggable}
+              onDragStart={(event) => {
+                event.dataTransfer.setData(SOURCE_FIELD_MIME, row.path);
+                event.dataTransfer.setData('text/plain', row.path);
+                event.dataTransfer.effectAllowed = 'link';
+              }}
+              onDragOver={(event) => {
+                if (props.onDropSource) event.preventDefault();
+              }}
+              onDrop={(event) => {
+                const path =
+                  event.dataTransfer.getData(SOURCE_FIELD_MIME) || event.dataTransfer.getData('text/plain');
+                if (path && props.onDropSource) {
+                  event.preventDefault();
+                  props.onDropSource(row, path);
+                }
+              }}
+              onClick={() => props.onRowClick?.(row)}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter') props.onRowClick?.(row);
+              }}
+              role="treeitem"
+              aria-level={row.depth + 1}
+              aria-expanded={row.childCount > 0 ? !props.collapsed.has(row.path) : undefined}
+              tabIndex={-1}
+            >
+              <span style={{ width: row.depth * 14 }} className="mapping-indent" />
+              {row.childCount > 0 ? (
+                <button
+                  type="button"
+                  className="icon-button mapping-twisty"
+                  aria-label={props.collapsed.has(row.path) ? `Expand ${row.name}` : `Collapse ${row.name}`}
+                  onClick={(event) => {
+                    event.stopPropagation();
+                    props.onToggle(row.path);
+                  }}
+                >
+                  {props.collapsed.has(row.path) ? '▸' : '▾'}
+                </button>
+              ) : (
+                <span className="mapping-twisty" />
+              )}
+              <span className="mapping-row-name">{row.name}</span>
+              {props.renderDetail(row)}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
