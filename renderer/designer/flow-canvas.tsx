@@ -10,7 +10,7 @@ import {
   ReactFlow,
   useReactFlow,
 } from '@xyflow/react';
-import { type DragEvent, useCallback, useMemo } from 'react';
+import { type DragEvent, useCallback, useMemo, useState } from 'react';
 import type { FlowDocument } from '../../engine/contract/flow-document.ts';
 import {
   beginGesture,
@@ -42,7 +42,20 @@ export function FlowCanvas() {
   const document = useDesignerStore(selectDocument);
   const selection = useDesignerStore(selectSelection);
   const { screenToFlowPosition } = useReactFlow();
-  const nodes = useMemo(() => toCanvasNodes(document, selection.nodeIds), [document, selection.nodeIds]);
+  // Sizes React Flow measured; nodes are controlled, so they go back in with each render
+  // (the minimap and fit-view need them).
+  const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(() => new Map());
+  const nodes = useMemo(
+    () => toCanvasNodes(document, selection.nodeIds, sizes),
+    [document, selection.nodeIds, sizes],
+  );
+  const onNodesChange = useCallback((changes: NodeChange[]) => {
+    applyNodeChanges(changes);
+    const measured = changes.flatMap((change) =>
+      change.type === 'dimensions' && change.dimensions ? [[change.id, change.dimensions] as const] : [],
+    );
+    if (measured.length > 0) setSizes((previous) => new Map([...previous, ...measured]));
+  }, []);
   const edges = useMemo(() => toCanvasEdges(document, selection.edgeIds), [document, selection.edgeIds]);
 
   const onDrop = useCallback(
@@ -73,7 +86,7 @@ export function FlowCanvas() {
         nodes={nodes}
         edges={edges}
         nodeTypes={NODE_TYPES}
-        onNodesChange={applyNodeChanges}
+        onNodesChange={onNodesChange}
         onEdgesChange={applyEdgeChanges}
         onConnect={onConnect}
         onNodeDragStart={beginGesture}
@@ -147,15 +160,28 @@ function applyEdgeChanges(changes: EdgeChange[]): void {
   if (changed) select({ nodeIds: useDesignerStore.getState().selection.nodeIds, edgeIds: [...selected] });
 }
 
-function toCanvasNodes(document: FlowDocument, selectedIds: readonly string[]): Node<CanvasNodeData>[] {
+interface Size {
+  width: number;
+  height: number;
+}
+
+function toCanvasNodes(
+  document: FlowDocument,
+  selectedIds: readonly string[],
+  sizes: ReadonlyMap<string, Size>,
+): Node<CanvasNodeData>[] {
   const selected = new Set(selectedIds);
-  return document.nodes.map((node) => ({
-    id: node.id,
-    type: 'bridgeflow',
-    position: node.position,
-    data: { nodeId: node.id },
-    selected: selected.has(node.id),
-  }));
+  return document.nodes.map((node) => {
+    const measured = sizes.get(node.id);
+    return {
+      id: node.id,
+      type: 'bridgeflow',
+      position: node.position,
+      data: { nodeId: node.id },
+      selected: selected.has(node.id),
+      ...(measured ? { measured } : {}),
+    };
+  });
 }
 
 function toCanvasEdges(document: FlowDocument, selectedIds: readonly string[]): Edge[] {

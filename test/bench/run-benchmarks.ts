@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { measureConnectors } from './connectors.bench.ts';
+import { measureDesigner } from './designer.bench.ts';
 import { measureThroughput, traceBytes } from './engine-throughput.bench.ts';
 import { measureMapping } from './mapping.bench.ts';
 import {
@@ -11,6 +12,7 @@ import {
   measureSuggestionPrecision,
   measureTreesAndSuggestions,
 } from './mapping-editor.bench.ts';
+import { measureRuntimeDelivery } from './runtime.bench.ts';
 import { measureSimulators } from './simulators.bench.ts';
 
 const ITEMS = 10_000;
@@ -18,7 +20,13 @@ const NODE_EXECUTIONS_TARGET = 300_000;
 const MAPPING_TARGET = 250_000;
 const SIMULATOR_TARGET = 5_000;
 const ADDED_LATENCY_TARGET_MS = 0.2;
+const RUNTIME_ORDERS = 1_000;
+const RUNTIME_CONCURRENCY = 16;
+/** The runtime reaches at least half the bare script's orders/s, with its inbox and traces on. */
+const RUNTIME_SHARE_TARGET = 0.5;
 const PREVIEW_TARGET_MS = 100;
+const DESIGNER_FIRST_RENDER_TARGET_MS = 1_000;
+const DESIGNER_PAN_FPS_TARGET = 50;
 
 const count = (value: number): string => Math.round(value).toLocaleString('en-US');
 const verdict = (value: number, target: number): string => (value >= target ? 'met' : 'MISSED');
@@ -128,6 +136,48 @@ const SECTIONS: Record<string, () => Promise<void>> = {
         'calls/s (16 in flight)': count(result.callsPerSecond),
       })),
     );
+  },
+
+  async runtime() {
+    console.log(
+      `Runtime: ${count(RUNTIME_ORDERS)} 3dcart order webhooks → bridgeflow serve (order-to-sage300 bundle, durable\n` +
+        `inbox, run history with summary traces, ${RUNTIME_CONCURRENCY} workers, ${RUNTIME_CONCURRENCY} webhooks in flight) → Sage 300, beside a\n` +
+        `bare fetch script making the same 5 HTTP calls per order, ${RUNTIME_CONCURRENCY} orders at a time. Simulators in their own thread.\n` +
+        'Latency: webhook sent (bare: order picked up) → Sage order created and the 3dcart order updated.\n',
+    );
+    const [runtime, bare] = await measureRuntimeDelivery(RUNTIME_ORDERS, RUNTIME_CONCURRENCY);
+    if (!runtime || !bare) throw new Error('the runtime benchmark measured nothing');
+    const share = runtime.ordersPerSecond / bare.ordersPerSecond;
+    console.table(
+      [runtime, bare].map((result) => ({
+        way: result.way,
+        orders: result.orders,
+        'orders/s': result.ordersPerSecond.toFixed(1),
+        'p50 ms': result.p50Ms.toFixed(0),
+        'p99 ms': result.p99Ms.toFixed(0),
+        'share of bare': result === runtime ? `${Math.round(share * 100)} %` : '',
+        target: result === runtime ? `≥ ${RUNTIME_SHARE_TARGET * 100} %` : '',
+        verdict: result === runtime ? verdict(share, RUNTIME_SHARE_TARGET) : '',
+      })),
+    );
+  },
+  async designer() {
+    console.log('Designer in Chromium (1280×720): open a generated 300-node flow, then pan it\n');
+    const figures = await measureDesigner(300, 3);
+    console.table([
+      {
+        what: `open ${figures.nodes} nodes → first render (ms, median of 3)`,
+        value: figures.firstRenderMs.toFixed(0),
+        target: `< ${DESIGNER_FIRST_RENDER_TARGET_MS}`,
+        verdict: figures.firstRenderMs < DESIGNER_FIRST_RENDER_TARGET_MS ? 'met' : 'MISSED',
+      },
+      {
+        what: 'frames/s while panning',
+        value: figures.panFps.toFixed(0),
+        target: `≥ ${DESIGNER_PAN_FPS_TARGET}`,
+        verdict: verdict(figures.panFps, DESIGNER_PAN_FPS_TARGET),
+      },
+    ]);
   },
 };
 

@@ -1,0 +1,108 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DesignerSession, openDesigner } from './designer-harness.ts';
+
+// Editing at speed: templates, multi-select, copy/paste into another flow, duplicate, delete,
+// auto-layout, a refused connection with its reason, and the dark theme at 1280×720.
+describe('designer editing in Chromium', () => {
+  let session: DesignerSession;
+  beforeAll(async () => {
+    session = await openDesigner({ colorScheme: 'dark' });
+  }, 180_000);
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('starts from a template, copies nodes into a new flow and lays it out', {
+    timeout: 120_000,
+  }, async () => {
+    const { page } = session;
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await page.keyboard.press('Control+Shift+t');
+    await page.getByRole('button', { name: /3dcart order to Sage 300 sales order/ }).click();
+    const templateNodes = await page.locator('.flow-node').count();
+    expect(templateNodes).toBeGreaterThan(3);
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBeGreaterThan(2);
+    await session.screenshot('designer-template-dark');
+
+    // Select everything, copy, start a new flow (discarding the unsaved template), paste.
+    await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Control+c');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.keyboard.press('Control+Alt+n');
+    await expect.poll(() => page.locator('.flow-node').count()).toBe(0);
+    await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+    await page.keyboard.press('Control+v');
+    await expect.poll(() => page.locator('.flow-node').count()).toBe(templateNodes);
+
+    // Duplicate one node, then delete the copy; undo brings it back.
+    await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+    const first = page.locator('.flow-node').first();
+    await first.click();
+    await page.keyboard.press('Control+d');
+    await expect.poll(() => page.locator('.flow-node').count()).toBe(templateNodes + 1);
+    await page.keyboard.press('Delete');
+    await expect.poll(() => page.locator('.flow-node').count()).toBe(templateNodes);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('.flow-node').count()).toBe(templateNodes + 1);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('.flow-node').count()).toBe(templateNodes);
+
+    // Auto-layout puts every node on its own spot, left to right.
+    await page.keyboard.press('Control+Shift+l');
+    await page.getByRole('button', { name: 'Save as…' }).click();
+    await page.getByLabel('File in the workspace').fill('copied');
+    await page.getByRole('button', { name: 'Save', exact: true }).last().click();
+    await expect.poll(() => page.getByTestId('status-file').textContent()).toBe('copied.flow.json');
+    const saved = JSON.parse(await readFile(join(session.workspace, 'copied.flow.json'), 'utf8'));
+    const spots = new Set(
+      saved.nodes.map(
+        (node: { position: { x: number; y: number } }) => `${node.position.x},${node.position.y}`,
+      ),
+    );
+    expect(spots.size).toBe(templateNodes);
+    const trigger = saved.nodes.find((node: { type: string }) => node.type === 'threedcart.orderWebhook');
+    const xs = saved.nodes.map((node: { position: { x: number } }) => node.position.x);
+    expect(trigger.position.x).toBe(Math.min(...xs));
+    await session.screenshot('designer-layout-dark');
+  });
+
+  it('refuses a connection that would make a loop and says why', { timeout: 60_000 }, async () => {
+    const { page } = session;
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.keyboard.press('Control+Alt+n');
+    await expect.poll(() => page.locator('.flow-node').count()).toBe(0);
+    await page.getByTestId('palette-core.transform').click();
+    await page.getByTestId('palette-core.transform').click();
+    await expect.poll(() => page.locator('.flow-node').count()).toBe(2);
+    await page.keyboard.press('Shift+1');
+    await connect(session, 0, 1);
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(1);
+    await connect(session, 1, 0);
+    await expect.poll(() => page.getByTestId('notice').textContent()).toMatch(/would make a loop/);
+    expect(await page.locator('.react-flow__edge').count()).toBe(1);
+  });
+});
+
+async function connect(session: DesignerSession, from: number, to: number): Promise<void> {
+  const { page } = session;
+  const source = await page
+    .locator('.flow-node')
+    .nth(from)
+    .locator('.react-flow__handle.source')
+    .first()
+    .boundingBox();
+  const target = await page
+    .locator('.flow-node')
+    .nth(to)
+    .locator('.react-flow__handle.target')
+    .first()
+    .boundingBox();
+  if (!source || !target) throw new Error('ports not visible');
+  await page.mouse.move(source.x + source.width / 2, source.y + source.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 8 });
+  await page.mouse.up();
+}
