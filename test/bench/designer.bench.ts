@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FlowDocument, FlowEdge, FlowNode } from '../../engine/contract/flow-document.ts';
+import type { FlowDocument, FlowEdge, FlowNode, JsonValue } from '../../engine/contract/flow-document.ts';
 import { formatFlow } from '../../engine/flow/flow-format.ts';
 import { openDesigner } from '../e2e/designer-harness.ts';
 
@@ -19,7 +19,7 @@ export interface DesignerFigures {
  * HTTP requests joined in rows, as a large integration would be.
  */
 export function generatedFlow(count: number): FlowDocument {
-  const kinds = [
+  const kinds: { type: string; parameters: Record<string, JsonValue> }[] = [
     { type: 'core.transform', parameters: { expression: '$' } },
     { type: 'core.filter', parameters: { condition: 'true' } },
     { type: 'core.httpRequest', parameters: { method: 'GET', url: 'https://example.test/x' } },
