@@ -18,7 +18,7 @@ describe('designer editing in Chromium', () => {
     timeout: 120_000,
   }, async () => {
     const { page } = session;
-    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
     await page.keyboard.press('Control+Shift+t');
     await page.getByRole('button', { name: /3dcart order to Sage 300 sales order/ }).click();
     const templateNodes = await page.locator('.flow-node').count();
