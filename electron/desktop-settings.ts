@@ -40,10 +40,22 @@ export async function writeDesktopSettings(userDataDir: string, settings: Deskto
   await rename(`${file}.tmp`, file);
 }
 
-/** The workspace to open at start: the last one used, else `~/Bridgeflow`; created when missing. */
-export async function startupWorkspace(userDataDir: string): Promise<string> {
+/**
+ * The workspace to open at start: the last one used, else `~/Bridgeflow`; created when missing.
+ * A last workspace that cannot be created (a drive that is gone) falls back to the default.
+ */
+export async function startupWorkspace(
+  userDataDir: string,
+  fallbackDir = defaultWorkspaceDir(),
+): Promise<string> {
   const { workspaceDir } = await readDesktopSettings(userDataDir);
-  const chosen = workspaceDir ?? defaultWorkspaceDir();
-  await mkdir(chosen, { recursive: true });
-  return chosen;
+  if (workspaceDir !== undefined) {
+    const created = await mkdir(workspaceDir, { recursive: true }).then(
+      () => true,
+      () => false,
+    );
+    if (created) return workspaceDir;
+  }
+  await mkdir(fallbackDir, { recursive: true });
+  return fallbackDir;
 }

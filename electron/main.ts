@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   app,
@@ -117,6 +118,8 @@ async function openWorkspace(): Promise<void> {
     : await dialog.showOpenDialog({ ...options, properties: [...options.properties] });
   const [workspaceDir] = chosen.filePaths;
   if (chosen.canceled || workspaceDir === undefined || window === undefined) return;
+  // The dialog answers an existing folder, but it may be gone by the time the page reloads.
+  await mkdir(workspaceDir, { recursive: true });
   await writeDesktopSettings(app.getPath('userData'), { workspaceDir });
   // The page starts again on the new workspace (files, recent list, undo history all belong to it).
   pendingWorkspace = workspaceDir;
