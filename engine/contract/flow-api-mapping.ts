@@ -16,6 +16,24 @@ import {
 
 const Samples = z.array(JsonValueSchema).max(1_000);
 
+/** A sample set of the flow or the workspace, by name (see `mappingSampleSets`). */
+export const SampleSetRefSchema = z.object({
+  /** The flow file whose `<flow>.samples/` folder `location: 'flow'` means. */
+  flowPath: z.string().min(1).optional(),
+  location: z.enum(['flow', 'workspace']),
+  set: z.string(),
+});
+
+/**
+ * The samples a call runs on: the items themselves, or a sample set the host reads and keeps
+ * (re-read when a file of the set changes). A set by reference keeps every keystroke's preview
+ * from carrying the whole set across the transport.
+ */
+const SampleInput = {
+  samples: Samples.default([]),
+  sampleSet: SampleSetRefSchema.optional(),
+};
+
 /**
  * Lookup tables the renderer holds in a changed state; they stand in for the stored tables of
  * the same name, so the preview shows an edit in the grid before it is saved.
@@ -55,20 +73,20 @@ export const MAPPING_METHODS = {
     input: z.object({
       sourceSchema: z.string().optional(),
       targetSchema: z.string().optional(),
-      samples: Samples,
+      ...SampleInput,
     }),
     output: MappingTreesSchema,
   },
   /** Every target value of every sample, validation marks, lookup misses and fields that do not compile. */
   previewMapping: {
-    input: z.object({ mapping: MappingSchema, samples: Samples, lookups: LookupOverrides }),
+    input: z.object({ mapping: MappingSchema, ...SampleInput, lookups: LookupOverrides }),
     output: MappingPreviewSchema,
   },
   /** "Why is this value here": source paths, functions and intermediate values of one target value. */
   explainMappingValue: {
     input: z.object({
       mapping: MappingSchema,
-      samples: Samples,
+      ...SampleInput,
       lookups: LookupOverrides,
       sampleIndex: z.number().int().min(0),
       /** Target with element indices: `OrderDetails[1].Item`. */
@@ -80,7 +98,7 @@ export const MAPPING_METHODS = {
   suggestMappings: {
     input: z.object({
       mapping: MappingSchema,
-      samples: Samples,
+      ...SampleInput,
       limit: z.number().int().min(1).max(20).default(3),
       minConfidence: z.number().min(0).max(1).default(0.3),
       dismissed: z.array(FieldPairSchema).default([]),
@@ -100,7 +118,7 @@ export const MAPPING_METHODS = {
   mappingCompletions: {
     input: z.object({
       sourceSchema: z.string().optional(),
-      samples: Samples,
+      ...SampleInput,
       /** Source list of the enclosing "for each" (tree path), for line-relative paths. */
       forEachPath: z.string().optional(),
     }),
@@ -141,7 +159,7 @@ export const MAPPING_METHODS = {
   exportLookupCsv: { input: z.object({ name: TableName }), output: z.object({ csv: z.string() }) },
   /** Keys the samples looked up that no row covers, per table the mapping uses. */
   unmappedLookupValues: {
-    input: z.object({ mapping: MappingSchema, samples: Samples, lookups: LookupOverrides }),
+    input: z.object({ mapping: MappingSchema, ...SampleInput, lookups: LookupOverrides }),
     output: z.object({ tables: z.array(UnmappedLookupValuesSchema) }),
   },
   /** Adds a row (empty value, to fill in) per value to a table, creating the table when needed. */
@@ -154,6 +172,9 @@ export const MAPPING_METHODS = {
     output: LookupTableDataSchema,
   },
 } as const;
+
+/** A reference to a sample set. */
+export type SampleSetRef = z.infer<typeof SampleSetRefSchema>;
 
 /** A sample set with its items. */
 export type MappingSampleSet = z.infer<typeof MappingSampleSetSchema>;

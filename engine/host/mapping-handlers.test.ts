@@ -64,6 +64,20 @@ describe('mapping editor methods', () => {
     ]);
   });
 
+  it('previews a sample set by reference and reads it again when a file changes', async () => {
+    const sampleSet = { flowPath: 'orders.flow.json', location: 'flow' as const, set: '' };
+    const email: Mapping = { fields: [{ target: 'Email', source: { path: 'BillingEmail' } }] };
+    const first = value(await host.api.previewMapping({ mapping: email, sampleSet }));
+    expect(first.samples.map((sample) => sample.record)).toEqual([
+      { Email: 'a@example.com' },
+      { Email: 'b@example.com' },
+    ]);
+    const changed = [{ ...orders[0], BillingEmail: 'changed@example.com' }];
+    await writeFile(join(workspace, 'orders.samples', 'two-orders.json'), JSON.stringify(changed, null, 2));
+    const second = value(await host.api.previewMapping({ mapping: email, sampleSet }));
+    expect(second.samples.map((sample) => sample.record)).toEqual([{ Email: 'changed@example.com' }]);
+  });
+
   it('previews with the stored lookup tables and explains a line value', async () => {
     value(
       await host.api.saveLookupTable({ name: 'sku', keyLabel: 'SKU', rows: [{ key: 'A-1', value: 'A1/0' }] }),

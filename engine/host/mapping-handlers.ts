@@ -1,3 +1,5 @@
+import type { SampleSetRef } from '../contract/flow-api-mapping.ts';
+import type { JsonValue } from '../contract/flow-document.ts';
 import type { FieldMapping, Mapping } from '../contract/mapping-document.ts';
 import type { LookupTableData } from '../contract/mapping-editor-data.ts';
 import { applySuggestions } from '../mapping/editor/apply-suggestions.ts';
@@ -17,61 +19,98 @@ import type { HostContext } from './host-context.ts';
 import type { AreaHandlers } from './host-handlers.ts';
 import { createLookupHandlers } from './mapping-lookup-handlers.ts';
 import { lazyLookupRepository } from './mapping-lookup-store.ts';
-import { mappingSampleSets } from './mapping-samples.ts';
+import { createSampleItemsCache, mappingSampleSets } from './mapping-samples.ts';
+
+type Tables = (mapping: Mapping, overrides: readonly LookupTableData[]) => LookupTableData[];
+type SampleSource = (input: {
+  samples: JsonValue[];
+  sampleSet?: SampleSetRef | undefined;
+}) => Promise<JsonValue[]>;
 
 /** Mapping editor methods over the engine's editor modules and the stored lookup tables. */
 export function createMappingHandlers(
   context: HostContext,
-): AreaHandlers<
-  | 'mappingSampleSets'
-  | 'mappingTrees'
-  | 'previewMapping'
-  | 'explainMappingValue'
-  | 'suggestMappings'
-  | 'applySuggestions'
-  | 'mappingCompletions'
-  | 'checkMappingExpression'
-  | 'sourceToExpression'
-  | 'listLookupTables'
-  | 'getLookupTable'
-  | 'saveLookupTable'
-  | 'importLookupCsv'
-  | 'exportLookupCsv'
-  | 'unmappedLookupValues'
-  | 'createLookupFromValues'
-> {
+): ReturnType<typeof sampleHandlers> &
+  ReturnType<typeof expressionHandlers> &
+  ReturnType<typeof createLookupHandlers> &
+  AreaHandlers<'mappingSampleSets'> {
   // Lookup tables live in the workspace's lookups.db (shared with test runs), opened on first use.
   const store = lazyLookupRepository(context.workspaceDir);
   context.onDispose(() => store.close());
   const lookups = (): LookupTableRepository => store.get();
-  const tablesFor = (mapping: Mapping, overrides: readonly LookupTableData[]) =>
-    tablesUsedBy(mapping, overrides, lookups());
+  const tables: Tables = (mapping, overrides) => tablesUsedBy(mapping, overrides, lookups());
+  const cachedSet = createSampleItemsCache(context.workspaceDir);
+  // A call names its samples directly or by set; sets are read once and kept (mapping-samples.ts).
+  const samplesOf: SampleSource = (input) =>
+    input.sampleSet ? cachedSet(input.sampleSet) : Promise.resolve(input.samples);
   return {
     mappingSampleSets: async ({ flowPath }) => ({
       sets: await mappingSampleSets(context.workspaceDir, flowPath),
     }),
-    mappingTrees: async (input) => buildMappingTrees(input),
-    previewMapping: async ({ mapping, samples, lookups: overrides }) =>
-      previewMapping({ mapping, samples, lookups: tablesFor(mapping, overrides) }),
-    explainMappingValue: async ({ mapping, samples, lookups: overrides, sampleIndex, target }) =>
-      explainValue({ mapping, samples, lookups: tablesFor(mapping, overrides), sampleIndex, target }),
-    suggestMappings: async (input) => ({ suggestions: suggestMappings(input) }),
-    applySuggestions: async ({ mapping, accepted }) => applySuggestions(mapping, accepted),
-    mappingCompletions: async ({ sourceSchema, samples, forEachPath }) => {
-      const schema = sourceSchema ? mappingSchema(sourceSchema) : undefined;
-      const tree = buildSourceTree(schema, samples);
-      return { functions: functionCompletions(), paths: pathCompletions(tree, forEachPath) };
+    ...sampleHandlers(samplesOf, tables),
+    ...expressionHandlers(),
+    ...createLookupHandlers(lookups),
+  };
+}
+
+/** Methods that run the mapping or read the samples. */
+function sampleHandlers(
+  samplesOf: SampleSource,
+  tables: Tables,
+): AreaHandlers<
+  | 'mappingTrees'
+  | 'previewMapping'
+  | 'explainMappingValue'
+  | 'suggestMappings'
+  | 'mappingCompletions'
+  | 'unmappedLookupValues'
+> {
+  return {
+    mappingTrees: async (input) => buildMappingTrees({ ...input, samples: await samplesOf(input) }),
+    previewMapping: async (input) =>
+      previewMapping({
+        mapping: input.mapping,
+        samples: await samplesOf(input),
+        lookups: tables(input.mapping, input.lookups),
+      }),
+    explainMappingValue: async (input) =>
+      explainValue({
+        mapping: input.mapping,
+        samples: await samplesOf(input),
+        lookups: tables(input.mapping, input.lookups),
+        sampleIndex: input.sampleIndex,
+        target: input.target,
+      }),
+    suggestMappings: async (input) => ({
+      suggestions: suggestMappings({ ...input, samples: await samplesOf(input) }),
+    }),
+    mappingCompletions: async (input) => {
+      const schema = input.sourceSchema ? mappingSchema(input.sourceSchema) : undefined;
+      const tree = buildSourceTree(schema, await samplesOf(input));
+      return { functions: functionCompletions(), paths: pathCompletions(tree, input.forEachPath) };
     },
+    unmappedLookupValues: async (input) => ({
+      tables: await unmappedLookupValues({
+        mapping: input.mapping,
+        samples: await samplesOf(input),
+        lookups: tables(input.mapping, input.lookups),
+      }),
+    }),
+  };
+}
+
+/** Methods on the mapping document alone. */
+function expressionHandlers(): AreaHandlers<
+  'applySuggestions' | 'checkMappingExpression' | 'sourceToExpression'
+> {
+  return {
+    applySuggestions: async ({ mapping, accepted }) => applySuggestions(mapping, accepted),
     checkMappingExpression: async ({ expression }) => ({ problems: checkExpression(expression) }),
     sourceToExpression: async ({ source }) => ({
       expression: stripOuterParentheses(
         sourceExpression(source, (name) => mappingFunction(name)?.jsonataName),
       ),
     }),
-    unmappedLookupValues: async ({ mapping, samples, lookups: overrides }) => ({
-      tables: await unmappedLookupValues({ mapping, samples, lookups: tablesFor(mapping, overrides) }),
-    }),
-    ...createLookupHandlers(lookups),
   };
 }
 

@@ -6,12 +6,13 @@ import { flowApi } from '../api/flow-api.ts';
 import { CodeEditor } from '../editor/code-editor.tsx';
 import { JSONATA_LANGUAGE } from '../editor/jsonata-language.ts';
 
-// Monaco completion providers are global per language; the one registered here reads what the
-// expression editor on screen last set, so the suggestions follow the field being edited.
-let active: { functions: readonly FunctionCompletion[]; paths: readonly PathCompletion[] } = {
-  functions: [],
-  paths: [],
-};
+// Monaco completion providers are global per language; the one registered here answers only for
+// the models of mapping expression editors (keyed by model URI), so the inspector's JSONata
+// fields never get mapping paths, and each mapping field gets the paths of its own place.
+const completionsByModel = new Map<
+  string,
+  { functions: readonly FunctionCompletion[]; paths: readonly PathCompletion[] }
+>();
 let registered = false;
 
 function registerCompletions(monaco: typeof Monaco): void {
@@ -20,6 +21,8 @@ function registerCompletions(monaco: typeof Monaco): void {
   monaco.languages.registerCompletionItemProvider(JSONATA_LANGUAGE, {
     triggerCharacters: ['$', '.'],
     provideCompletionItems(model, position) {
+      const active = completionsByModel.get(model.uri.toString());
+      if (!active) return { suggestions: [] };
       const word = model.getWordUntilPosition(position);
       const before = model.getValueInRange({
         startLineNumber: position.lineNumber,
@@ -74,7 +77,15 @@ export interface ExpressionEditorProps {
 export function ExpressionEditor(props: ExpressionEditorProps) {
   const editorRef = useRef<Monaco.editor.IStandaloneCodeEditor | null>(null);
   const monacoRef = useRef<typeof Monaco | null>(null);
-  active = { functions: props.functions, paths: props.paths };
+  const modelUri = useRef<string | undefined>(undefined);
+  if (modelUri.current)
+    completionsByModel.set(modelUri.current, { functions: props.functions, paths: props.paths });
+  useEffect(
+    () => () => {
+      if (modelUri.current) completionsByModel.delete(modelUri.current);
+    },
+    [],
+  );
 
   useEffect(() => {
     let current = true;
@@ -108,6 +119,9 @@ export function ExpressionEditor(props: ExpressionEditorProps) {
   const onMount: OnMount = (editor, monaco) => {
     editorRef.current = editor;
     monacoRef.current = monaco;
+    modelUri.current = editor.getModel()?.uri.toString();
+    if (modelUri.current)
+      completionsByModel.set(modelUri.current, { functions: props.functions, paths: props.paths });
     registerCompletions(monaco);
   };
   return (

@@ -35,7 +35,8 @@ export function FieldEditor({ mapping }: { mapping: Mapping }) {
     return <p className="muted panel-empty">Select a target field, or drag a source field onto one.</p>;
   const field = findField(mapping, target);
   const commit = (source: MappingSource | undefined) => {
-    if (source) commitMapping(setSource(mapping, target, source, forEachPath));
+    // Edits of one field made while typing coalesce into one undo step.
+    if (source) commitMapping(setSource(mapping, target, source, forEachPath), `mapping:${target}`);
   };
   const error = errors.find((entry) => entry.target === target);
   return (

@@ -3,7 +3,7 @@ import type { LookupTableSummary } from '../../engine/contract/flow-api-mapping.
 import type { LookupTableData } from '../../engine/contract/mapping-editor-data.ts';
 import { flowApi } from '../api/flow-api.ts';
 import { reportError, showNotice } from '../state/designer.store.ts';
-import { currentMapping, currentSamples, refreshPreview } from './mapping-editor.store.ts';
+import { currentMapping, refreshPreview, sampleInput } from './mapping-editor.store.ts';
 
 type Row = LookupTableData['rows'][number];
 
@@ -36,7 +36,7 @@ const get = useLookups.getState;
 export async function loadLookups(): Promise<void> {
   const [tables, unmapped] = await Promise.all([
     flowApi().listLookupTables({}),
-    flowApi().unmappedLookupValues({ mapping: currentMapping(), samples: currentSamples() }),
+    flowApi().unmappedLookupValues({ mapping: currentMapping(), ...sampleInput() }),
   ]);
   if (!tables.ok) return reportError(tables.error);
   set({ tables: tables.value.tables, unmapped: unmapped.ok ? unmapped.value.tables : [] });

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { MappingSampleSet } from '../../engine/contract/flow-api-mapping.ts';
-import type { FlowNode, JsonValue } from '../../engine/contract/flow-document.ts';
+import type { MappingSampleSet, SampleSetRef } from '../../engine/contract/flow-api-mapping.ts';
+import type { FlowNode } from '../../engine/contract/flow-document.ts';
 import { JsonValueSchema } from '../../engine/contract/flow-document.ts';
 import type { Mapping } from '../../engine/contract/mapping-document.ts';
 import type {
@@ -72,9 +72,15 @@ export function currentMapping(): Mapping {
   return node ? mappingOf(node.parameters) : { fields: [] };
 }
 
-/** The items of the chosen sample set. */
-export function currentSamples(state: MappingEditorState = get()): JsonValue[] {
-  return state.sampleSets[state.setIndex]?.samples.map((sample) => sample.item) ?? [];
+/**
+ * The chosen sample set as the host methods take it: by reference, so an edit's preview does not
+ * carry the whole set across the transport (the host reads and keeps it).
+ */
+export function sampleInput(state: MappingEditorState = get()): { sampleSet?: SampleSetRef } {
+  const chosen = state.sampleSets[state.setIndex];
+  if (!chosen) return {};
+  const flowPath = useDesignerStore.getState().path;
+  return { sampleSet: { location: chosen.location, set: chosen.set, ...(flowPath ? { flowPath } : {}) } };
 }
 
 /** Opens the editor on a node: loads the sample sets, the trees, the preview and suggestions. */
@@ -93,11 +99,12 @@ export async function refreshAll(): Promise<void> {
   const trees = await flowApi().mappingTrees({
     ...(mapping.sourceSchema ? { sourceSchema: mapping.sourceSchema } : {}),
     ...(mapping.targetSchema ? { targetSchema: mapping.targetSchema } : {}),
-    samples: currentSamples(),
+    ...sampleInput(),
   });
   if (!trees.ok) return reportError(trees.error);
   set({ trees: trees.value });
-  await Promise.all([refreshPreview(), refreshSuggestions()]);
+  await refreshPreview();
+  await refreshSuggestions();
 }
 
 let previewSequence = 0;
@@ -106,7 +113,7 @@ let previewSequence = 0;
 export async function refreshPreview(): Promise<void> {
   const sequence = ++previewSequence;
   const started = performance.now();
-  const result = await flowApi().previewMapping({ mapping: currentMapping(), samples: currentSamples() });
+  const result = await flowApi().previewMapping({ mapping: currentMapping(), ...sampleInput() });
   if (sequence !== previewSequence) return;
   if (!result.ok) return reportError(result.error);
   set({ preview: result.value, previewMs: performance.now() - started });
@@ -114,11 +121,19 @@ export async function refreshPreview(): Promise<void> {
   if (selected) await explainValue(selected.target);
 }
 
+let suggestionTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Recomputes suggestions once edits pause (typing an expression changes the mapping per key). */
+function scheduleSuggestions(): void {
+  clearTimeout(suggestionTimer);
+  suggestionTimer = setTimeout(() => void refreshSuggestions(), 400);
+}
+
 /** Recomputes suggestions for the unmapped target fields. */
 export async function refreshSuggestions(): Promise<void> {
   const result = await flowApi().suggestMappings({
     mapping: currentMapping(),
-    samples: currentSamples(),
+    ...sampleInput(),
     dismissed: [...get().dismissed],
   });
   if (result.ok) set({ suggestions: result.value.suggestions });
@@ -137,14 +152,17 @@ export function chooseSample(sampleIndex: number | 'all'): void {
   if (selected && sampleIndex !== 'all') void explainValue(selected.target);
 }
 
-/** Writes a changed mapping into the node (one undoable step) and recomputes the preview. */
-export function commitMapping(mapping: Mapping): void {
+/**
+ * Writes a changed mapping into the node (one undoable step) and recomputes the preview. Typing
+ * passes a `coalesceKey` (the field being typed in), so one field's keystrokes undo together.
+ */
+export function commitMapping(mapping: Mapping, coalesceKey?: string): void {
   const nodeId = get().nodeId;
   if (!nodeId) return;
   const fields = JsonValueSchema.parse(mapping.fields);
-  edit((document) => setParameter(document, nodeId, ['fields'], fields));
-  void refreshPreview();
-  void refreshSuggestions();
+  edit((document) => setParameter(document, nodeId, ['fields'], fields), coalesceKey);
+  // The preview first: suggestions are slower and can wait for it.
+  void refreshPreview().then(scheduleSuggestions);
 }
 
 /** Selects a target field (or line) for editing. */
@@ -163,7 +181,7 @@ export async function explainValue(target: string): Promise<void> {
   const sampleIndex = state.sampleIndex === 'all' ? 0 : state.sampleIndex;
   const result = await flowApi().explainMappingValue({
     mapping: currentMapping(),
-    samples: currentSamples(),
+    ...sampleInput(),
     sampleIndex,
     target,
   });
@@ -182,7 +200,7 @@ export async function loadCompletions(forEachPath: string | undefined): Promise<
   const mapping = currentMapping();
   const result = await flowApi().mappingCompletions({
     ...(mapping.sourceSchema ? { sourceSchema: mapping.sourceSchema } : {}),
-    samples: currentSamples(),
+    ...sampleInput(),
     ...(forEachPath ? { forEachPath } : {}),
   });
   if (result.ok) set({ completions: result.value });

@@ -12,7 +12,7 @@ import {
   useMappingEditor,
 } from './mapping-editor.store.ts';
 import { mapByDrop, mappedTargets, mappingOf } from './mapping-edits.ts';
-import { MappingLines } from './mapping-lines.tsx';
+import { MappingLines, setTreeScroll } from './mapping-lines.tsx';
 import { SamplePicker } from './sample-picker.tsx';
 import { SidePanel } from './side-panel.tsx';
 import { previewByField, SourceDetail, TargetDetail } from './tree-details.tsx';
@@ -34,9 +34,10 @@ export function MappingEditor({ nodeId, onClose }: { nodeId: string; onClose: ()
   const [collapsedTarget, setCollapsedTarget] = useState<ReadonlySet<string>>(new Set());
   const [sourceFilter, setSourceFilter] = useState('');
   const [targetFilter, setTargetFilter] = useState('');
-  const [scroll, setScroll] = useState({ source: 0, target: 0 });
 
   useEffect(() => {
+    setTreeScroll('source', 0);
+    setTreeScroll('target', 0);
     void openMappingEditor(nodeId);
     return closeMappingEditor;
   }, [nodeId]);
@@ -94,7 +95,7 @@ export function MappingEditor({ nodeId, onClose }: { nodeId: string; onClose: ()
             onToggle={(path) => setCollapsedSource((paths) => toggle(paths, path))}
             renderDetail={(row) => <SourceDetail row={row} />}
             draggable
-            onScroll={(source) => setScroll((current) => ({ ...current, source }))}
+            onScroll={(top) => setTreeScroll('source', top)}
           />
         </section>
         <MappingLines
@@ -103,8 +104,6 @@ export function MappingEditor({ nodeId, onClose }: { nodeId: string; onClose: ()
           allSourceRows={allSource}
           targetRows={targetRows}
           allTargetRows={allTarget}
-          sourceScroll={scroll.source}
-          targetScroll={scroll.target}
           selected={selected}
           onSelect={selectTarget}
         />
@@ -143,7 +142,7 @@ export function MappingEditor({ nodeId, onClose }: { nodeId: string; onClose: ()
               );
               selectTarget(row.path);
             }}
-            onScroll={(target) => setScroll((current) => ({ ...current, target }))}
+            onScroll={(top) => setTreeScroll('target', top)}
           />
         </section>
         <SidePanel mapping={mapping} />

@@ -1,3 +1,5 @@
+import { useMemo } from 'react';
+import { create } from 'zustand';
 import type { Mapping } from '../../engine/contract/mapping-document.ts';
 import type { SourceTreeField, TargetTreeField } from '../../engine/contract/mapping-editor-data.ts';
 import { ROW_HEIGHT } from './field-tree.tsx';
@@ -11,10 +13,16 @@ export interface MappingLinesProps {
   allSourceRows: readonly SourceTreeField[];
   targetRows: readonly TargetTreeField[];
   allTargetRows: readonly TargetTreeField[];
-  sourceScroll: number;
-  targetScroll: number;
   selected: string | undefined;
   onSelect: (target: string) => void;
+}
+
+/** Scroll offsets of the two trees, apart from the editor's state so scrolling redraws only the lines. */
+export const useTreeScroll = create<{ source: number; target: number }>(() => ({ source: 0, target: 0 }));
+
+/** Records a tree's scroll offset. */
+export function setTreeScroll(side: 'source' | 'target', top: number): void {
+  useTreeScroll.setState(side === 'source' ? { source: top } : { target: top });
 }
 
 interface Line {
@@ -28,12 +36,19 @@ const WIDTH = 90;
 
 /** Lines from each mapped target back to the source fields it reads, drawn between the two trees. */
 export function MappingLines(props: MappingLinesProps) {
-  const lines = computeLines(props);
+  const { mapping, sourceRows, allSourceRows, targetRows, allTargetRows } = props;
+  // Which rows each line joins changes with the mapping and the trees; scrolling only moves them.
+  const lines = useMemo(
+    () => computeLines({ mapping, sourceRows, allSourceRows, targetRows, allTargetRows }),
+    [mapping, sourceRows, allSourceRows, targetRows, allTargetRows],
+  );
+  const sourceScroll = useTreeScroll((state) => state.source);
+  const targetScroll = useTreeScroll((state) => state.target);
   return (
     <svg className="mapping-lines" width={WIDTH} data-testid="mapping-lines" aria-label="Mapped fields">
       {lines.map((line) => {
-        const y1 = line.from * ROW_HEIGHT + ROW_HEIGHT / 2 - props.sourceScroll;
-        const y2 = line.to * ROW_HEIGHT + ROW_HEIGHT / 2 - props.targetScroll;
+        const y1 = line.from * ROW_HEIGHT + ROW_HEIGHT / 2 - sourceScroll;
+        const y2 = line.to * ROW_HEIGHT + ROW_HEIGHT / 2 - targetScroll;
         const d = `M0,${y1} C${WIDTH / 2},${y1} ${WIDTH / 2},${y2} ${WIDTH},${y2}`;
         const selected = line.target === props.selected;
         return (
@@ -52,7 +67,9 @@ export function MappingLines(props: MappingLinesProps) {
   );
 }
 
-function computeLines(props: MappingLinesProps): Line[] {
+function computeLines(
+  props: Pick<MappingLinesProps, 'mapping' | 'sourceRows' | 'allSourceRows' | 'targetRows' | 'allTargetRows'>,
+): Line[] {
   const sourceIndex = new Map(props.sourceRows.map((row, index) => [row.path, index]));
   const targetIndex = new Map(props.targetRows.map((row, index) => [row.path, index]));
   const sourceParents = new Map(props.allSourceRows.map((row) => [row.path, row.parent]));
