@@ -164,6 +164,10 @@ describe('mapping editor in Chromium', () => {
       source: { path: 'BillingCity' },
     });
 
+    // "Why is this value here": the source field and its value on this sample.
+    await page.getByTestId('preview-value-BillToCity').click();
+    await expect.poll(() => page.getByTestId('why-panel').textContent()).toContain('BillingCity = "Austin"');
+
     await showField(page, 'target', '');
     await showField(page, 'source', '');
     await session.screenshot('mapping-editor');
