@@ -47,6 +47,7 @@ const electron = vi.hoisted(() => {
     requestSingleInstanceLock: vi.fn(() => true),
     whenReady: () => whenReady,
     getPath: (name: string) => (name === 'userData' ? app.userData : '/nonexistent'),
+    setName: vi.fn(),
     quit: vi.fn(),
     exit: vi.fn(),
   };

@@ -36,6 +36,10 @@ let window: BrowserWindow | undefined;
 /** A workspace chosen in Open Workspace…, taken over once the page actually reloads. */
 let pendingWorkspace: string | undefined;
 
+// `electron dist/electron/main.js` finds no package.json beside the script and would call the app
+// "Electron"; the name decides the userData folder (settings, safeStorage's key entry).
+app.setName('Bridgeflow');
+
 // Before `ready`: only schemes registered now get origins and secure-context treatment.
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
