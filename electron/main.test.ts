@@ -211,10 +211,12 @@ describe('Electron main process', () => {
     clickFileMenu((item) => item.id === 'openWorkspace');
     const contents = electron.windows[0]?.webContents;
     await vi.waitFor(() => expect(contents?.reload).toHaveBeenCalled());
-    expect(JSON.parse(await readFile(join(electron.app.userData, 'settings.json'), 'utf8'))).toEqual({
-      workspaceDir: other,
-    });
     contents?.emit('did-start-loading');
+    await vi.waitFor(async () =>
+      expect(JSON.parse(await readFile(join(electron.app.userData, 'settings.json'), 'utf8'))).toEqual({
+        workspaceDir: other,
+      }),
+    );
     const moved = await started.flowApi({ senderFrame: { url: APP_ENTRY_URL } }, 'saveFlow', {
       path: 'moved.flow.json',
       document: {
@@ -230,5 +232,25 @@ describe('Electron main process', () => {
     expect(moved).toMatchObject({ ok: true });
     expect(await readFile(join(other, 'moved.flow.json'), 'utf8')).toContain('moved');
     expect(electron.windows[0]?.setTitle).toHaveBeenLastCalledWith(`Bridgeflow — ${other}`);
+  });
+
+  it('stays on the workspace when the user keeps the unsaved changes', async () => {
+    const current = join(root, 'other-workspace');
+    electron.dialog.showOpenDialog.mockResolvedValueOnce({
+      canceled: false,
+      filePaths: [join(root, 'third')],
+    });
+    clickFileMenu((item) => item.id === 'openWorkspace');
+    const contents = electron.windows[0]?.webContents;
+    await vi.waitFor(() => expect(contents?.reload).toHaveBeenCalled());
+    electron.dialog.showMessageBoxSync.mockReturnValueOnce(1);
+    contents?.emit('will-prevent-unload', { preventDefault: vi.fn() });
+    // A later load (Reload from the menu) must not pick up the abandoned choice.
+    contents?.emit('did-start-loading');
+    const kept = await started.flowApi({ senderFrame: { url: APP_ENTRY_URL } }, 'listWorkspaceFiles', {});
+    expect(kept).toMatchObject({ ok: true, value: { files: [{ path: 'moved.flow.json' }] } });
+    expect(JSON.parse(await readFile(join(electron.app.userData, 'settings.json'), 'utf8'))).toEqual({
+      workspaceDir: current,
+    });
   });
 });

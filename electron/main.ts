@@ -7,7 +7,9 @@ import {
   ipcMain,
   Menu,
   type MessageBoxOptions,
+  type OpenDialogOptions,
   protocol,
+  type SaveDialogOptions,
   session,
   shell,
 } from 'electron';
@@ -111,21 +113,18 @@ function sendCommand(command: DesignerCommand): void {
 }
 
 async function openWorkspace(): Promise<void> {
-  const options = {
+  const chosen = await showOpenDialog({
     title: 'Open Workspace',
     buttonLabel: 'Open Workspace',
     defaultPath: currentHost().context.workspaceDir,
-    properties: ['openDirectory', 'createDirectory'] as const,
-  };
-  const chosen = window
-    ? await dialog.showOpenDialog(window, { ...options, properties: [...options.properties] })
-    : await dialog.showOpenDialog({ ...options, properties: [...options.properties] });
+    properties: ['openDirectory', 'createDirectory'],
+  });
   const [workspaceDir] = chosen.filePaths;
   if (chosen.canceled || workspaceDir === undefined || window === undefined) return;
   // The dialog answers an existing folder, but it may be gone by the time the page reloads.
   await mkdir(workspaceDir, { recursive: true });
-  await writeDesktopSettings(app.getPath('userData'), { workspaceDir });
-  // The page starts again on the new workspace (files, recent list, undo history all belong to it).
+  // The page starts again on the new workspace (files, recent list, undo history all belong to it);
+  // the host follows when the reload really starts (the user may keep unsaved changes instead).
   pendingWorkspace = workspaceDir;
   window.webContents.reload();
 }
@@ -135,31 +134,31 @@ function switchWorkspace(workspaceDir: string): void {
   host = openHost(workspaceDir);
   previous?.context.dispose();
   updateTitle();
+  writeDesktopSettings(app.getPath('userData'), { workspaceDir }).catch((thrown: unknown) => {
+    // Only the next start is affected: it opens the previous workspace again.
+    console.error('Bridgeflow: the workspace choice was not saved:', thrown);
+  });
 }
 
 async function exportBundle(): Promise<void> {
-  const parent = window;
   await exportBundleInteractively(currentHost(), {
     chooseFlowFile: async (workspaceDir) => {
-      const options = {
+      const chosen = await showOpenDialog({
         title: 'Export Bundle: choose a saved flow',
         defaultPath: workspaceDir,
         filters: [{ name: 'Flows', extensions: ['json'] }],
-        properties: ['openFile' as const],
-      };
-      const chosen = parent
-        ? await dialog.showOpenDialog(parent, options)
-        : await dialog.showOpenDialog(options);
+        properties: ['openFile'],
+      });
       return chosen.canceled ? undefined : chosen.filePaths[0];
     },
     chooseBundleFile: async (suggestedPath) => {
-      const options = {
+      const options: SaveDialogOptions = {
         title: 'Export Bundle',
         defaultPath: suggestedPath,
         filters: [{ name: 'Bundles', extensions: ['json'] }],
       };
-      const chosen = parent
-        ? await dialog.showSaveDialog(parent, options)
+      const chosen = window
+        ? await dialog.showSaveDialog(window, options)
         : await dialog.showSaveDialog(options);
       return chosen.canceled ? undefined : chosen.filePath;
     },
@@ -169,9 +168,14 @@ async function exportBundle(): Promise<void> {
         message,
         ...(detail ? { detail } : {}),
       };
-      void (parent ? dialog.showMessageBox(parent, options) : dialog.showMessageBox(options));
+      void (window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options));
     },
   });
+}
+
+/** Dialogs are modal to the designer window while it exists. */
+function showOpenDialog(options: OpenDialogOptions) {
+  return window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options);
 }
 
 function confirmDiscard(): boolean {
