@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type ReactNode, useRef } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import type { TreeRow } from './visible-rows.ts';
 
 /** Height of every tree row in pixels; fixed so the lines between the trees can be computed. */
@@ -21,6 +21,8 @@ export interface FieldTreeProps<Row extends TreeRow> {
   /** Target rows: a source path dropped on a row. */
   onDropSource?: (row: Row, sourcePath: string) => void;
   onScroll: (scrollTop: number) => void;
+  /** A row to bring into view when it changes (a field clicked in the coverage bar). */
+  scrollTo?: string | undefined;
 }
 
 /** MIME type of a dragged source field (its source tree path). */
@@ -39,6 +41,12 @@ export function FieldTree<Row extends TreeRow>(props: FieldTreeProps<Row>) {
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
   });
+  const { scrollTo } = props;
+  useEffect(() => {
+    if (scrollTo === undefined) return;
+    const index = rows.findIndex((row) => row.path === scrollTo);
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+  }, [scrollTo, rows, virtualizer]);
   return (
     <div
       ref={scroller}

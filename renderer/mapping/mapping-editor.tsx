@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { SourceTreeField, TargetTreeField } from '../../engine/contract/mapping-editor-data.ts';
 import { useDesignerStore } from '../state/designer.store.ts';
 import { CoverageBar } from './coverage-bar.tsx';
+import { onEditorKey } from './editor-keys.ts';
 import { FieldTree } from './field-tree.tsx';
 import {
   closeMappingEditor,
@@ -67,7 +68,12 @@ export function MappingEditor({ nodeId, onClose }: { nodeId: string; onClose: ()
   };
 
   return (
-    <div className="mapping-editor" data-testid="mapping-editor">
+    // biome-ignore lint/a11y/noStaticElementInteractions: editor-wide keys (undo, redo, delete, close) while focus is inside it
+    <div
+      className="mapping-editor"
+      data-testid="mapping-editor"
+      onKeyDown={(event) => onEditorKey(event, mapping, onClose)}
+    >
       <header className="mapping-header">
         <strong>{node?.name ?? 'Mapping'}</strong>
         <span className="muted small">
@@ -120,6 +126,7 @@ export function MappingEditor({ nodeId, onClose }: { nodeId: string; onClose: ()
             collapsed={collapsedTarget}
             onToggle={(path) => setCollapsedTarget((paths) => toggle(paths, path))}
             rowClass={(row) => (row.path === selected ? 'selected' : '')}
+            scrollTo={selected}
             onRowClick={(row) => selectTarget(row.path)}
             renderDetail={(row) => (
               <TargetDetail

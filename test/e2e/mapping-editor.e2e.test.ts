@@ -168,6 +168,13 @@ describe('mapping editor in Chromium', () => {
     await page.getByTestId('preview-value-BillToCity').click();
     await expect.poll(() => page.getByTestId('why-panel').textContent()).toContain('BillingCity = "Austin"');
 
+    // Delete removes the selected field's mapping; Ctrl+Z brings it back.
+    await page.getByTestId('target-field-BillToCity').locator('.mapping-row-name').click();
+    await page.keyboard.press('Delete');
+    await expect.poll(() => page.getByTestId('preview-value-BillToCity').count()).toBe(0);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.getByTestId('preview-value-BillToCity').textContent()).toBe('Austin');
+
     await showField(page, 'target', '');
     await showField(page, 'source', '');
     await session.screenshot('mapping-editor');
