@@ -178,5 +178,10 @@ describe('mapping editor in Chromium', () => {
     await showField(page, 'target', '');
     await showField(page, 'source', '');
     await session.screenshot('mapping-editor');
+    // Still usable on a small screen.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.getByTestId('mapping-tab-field').click();
+    await page.getByTestId('target-field-ShipToName').locator('.mapping-row-name').click();
+    await session.screenshot('mapping-editor-1280');
   });
 });
