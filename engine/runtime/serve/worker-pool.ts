@@ -12,6 +12,7 @@ import type { Inbox } from '../inbox/inbox.ts';
 import type { InboxJob } from '../inbox/inbox-job.ts';
 import type { RunHistory } from '../runs/run-history.ts';
 import { IdleWorkers } from './idle-workers.ts';
+import { keepLease } from './job-lease.ts';
 import type { LoadedBundle } from './runtime-bundles.ts';
 
 /** How the workers take and run jobs. */
@@ -84,19 +85,12 @@ async function workerLoop(
   stopping: AbortSignal,
   cancelRuns: AbortSignal,
 ): Promise<void> {
-  const { logger } = options.services;
+  let next: InboxJob | undefined;
   while (!stopping.aborted) {
-    let job: InboxJob | undefined;
-    try {
-      const skipFlowIds = options.circuits?.blockedFlowIds() ?? [];
-      [job] = options.inbox.lease(owner, { leaseMs: options.leaseMs, limit: 1, skipFlowIds });
-      // Synchronously after the lease, so no other worker takes a half-open breaker's one trial too.
-      if (job) options.circuits?.admitted(job.flowId);
-    } catch (thrown) {
-      logger.error('could not lease inbox jobs', { worker: owner, message: toErrorData(thrown).message });
-    }
+    const job = next ?? leaseNext(owner, options);
+    next = undefined;
     if (job) {
-      await runJob(owner, job, options, cancelRuns);
+      next = await runJob(owner, job, options, cancelRuns, stopping);
       continue;
     }
     // An empty queue: wait, waking early for a new job or when the runtime stops.
@@ -104,13 +98,35 @@ async function workerLoop(
   }
 }
 
-/** Runs one leased job through the one executor and records the outcome in the inbox. */
+/** Leases one due job for `owner`, skipping flows whose connection's breaker is open. */
+function leaseNext(owner: string, options: PoolState): InboxJob | undefined {
+  try {
+    const skipFlowIds = options.circuits?.blockedFlowIds() ?? [];
+    const [job] = options.inbox.lease(owner, { leaseMs: options.leaseMs, limit: 1, skipFlowIds });
+    // Synchronously after the lease, so no other worker takes a half-open breaker's one trial too.
+    if (job) options.circuits?.admitted(job.flowId);
+    return job;
+  } catch (thrown) {
+    options.services.logger.error('could not lease inbox jobs', {
+      worker: owner,
+      message: toErrorData(thrown).message,
+    });
+    return undefined;
+  }
+}
+
+/**
+ * Runs one leased job through the one executor and records the outcome in the inbox. Answers the
+ * worker's next job, leased in the same transaction that recorded this one (one commit per job
+ * instead of two), unless the runtime is stopping.
+ */
 async function runJob(
   owner: string,
   job: InboxJob,
   options: PoolState,
   cancelRuns: AbortSignal,
-): Promise<void> {
+  stopping: AbortSignal,
+): Promise<InboxJob | undefined> {
   const startedAt = options.services.clock.now();
   const renewal = keepLease(owner, job, options);
   let outcome: RunOutcome;
@@ -120,11 +136,11 @@ async function runJob(
     clearInterval(renewal);
   }
   options.circuits?.finished(job.flowId, outcome.failure);
-  // The run and the job's new state commit together: one write transaction per finished job.
   try {
-    options.inbox.batch(() => {
+    return options.inbox.batch(() => {
       recordRun(job, { startedAt, ...outcome }, options);
       recordOutcome(owner, job, outcome, options);
+      return stopping.aborted ? undefined : leaseNext(owner, options);
     });
   } catch (thrown) {
     options.services.logger.error('could not record the job outcome', {
@@ -132,30 +148,8 @@ async function runJob(
       jobId: job.id,
       message: toErrorData(thrown).message,
     });
+    return undefined;
   }
-}
-
-/**
- * Renews the job's lease every third of its length while the run goes on, so a run may take as
- * long as it needs while a crashed runtime's jobs come back after one lease.
- */
-function keepLease(owner: string, job: InboxJob, options: PoolState): NodeJS.Timeout {
-  const renewal = setInterval(
-    () => {
-      try {
-        options.inbox.renew(job.id, owner, options.leaseMs);
-      } catch (thrown) {
-        options.services.logger.warn('could not renew a job lease', {
-          worker: owner,
-          jobId: job.id,
-          message: toErrorData(thrown).message,
-        });
-      }
-    },
-    Math.max(1, Math.floor(options.leaseMs / 3)),
-  );
-  renewal.unref();
-  return renewal;
 }
 
 /**
