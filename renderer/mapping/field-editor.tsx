@@ -5,7 +5,8 @@ import { reportError } from '../state/designer.store.ts';
 import { ExpressionEditor } from './expression-editor.tsx';
 import { commitMapping, loadCompletions, useMappingEditor } from './mapping-editor.store.ts';
 import { findField, removeField, setSource } from './mapping-edits.ts';
-import { ArgumentInput, FunctionForm, kindOf, type SourceKind, switchKind } from './source-form.tsx';
+import { ArgumentInput, FunctionForm } from './source-form.tsx';
+import { kindOf, type SourceKind, switchKind } from './source-kinds.ts';
 
 const KINDS: readonly { kind: SourceKind; label: string }[] = [
   { kind: 'path', label: 'Source field' },
@@ -61,7 +62,12 @@ export function FieldEditor({ mapping }: { mapping: Mapping }) {
         </p>
       )}
       {field && 'source' in field && (
-        <SourceEditor source={field.source} onChange={commit} completions={completions} />
+        <SourceEditor
+          source={field.source}
+          onChange={commit}
+          completions={completions}
+          targetType={row?.type}
+        />
       )}
       {!field && (
         <div className="field-empty">
@@ -111,8 +117,11 @@ function SourceEditor(props: {
   source: MappingSource;
   onChange: (source: MappingSource | undefined) => void;
   completions: ReturnType<typeof useMappingEditor.getState>['completions'];
+  /** The target field's type, so a typed constant becomes the value the target expects. */
+  targetType: string | undefined;
 }) {
   const { source, onChange, completions } = props;
+  const constantType = props.targetType === 'date' ? 'string' : (props.targetType ?? 'any');
   const kind = kindOf(source);
   const toExpression = async () => {
     const result = await flowApi().sourceToExpression({ source });
@@ -156,7 +165,9 @@ function SourceEditor(props: {
       {'path' in source && (
         <ArgumentInput label="Source field" type="any" source={source} onChange={onChange} />
       )}
-      {'value' in source && <ArgumentInput label="Constant" type="any" source={source} onChange={onChange} />}
+      {'value' in source && (
+        <ArgumentInput label="Constant" type={constantType} source={source} onChange={onChange} />
+      )}
       {'fn' in source && (
         <FunctionForm source={source} functions={completions.functions} onChange={onChange} />
       )}

@@ -1,25 +1,6 @@
-import type { JsonValue } from '../../engine/contract/flow-document.ts';
 import type { MappingSource } from '../../engine/contract/mapping-document.ts';
 import type { FunctionCompletion } from '../../engine/contract/mapping-editor-data.ts';
-
-/** The kinds of source the form edits; `expression` has its own editor. */
-export type SourceKind = 'path' | 'value' | 'fn' | 'lookup' | 'if' | 'expression';
-
-export function kindOf(source: MappingSource): SourceKind {
-  if ('path' in source) return 'path';
-  if ('value' in source) return 'value';
-  if ('fn' in source) return 'fn';
-  if ('lookup' in source) return 'lookup';
-  if ('if' in source) return 'if';
-  return 'expression';
-}
-
-/** Reads typed text as a constant: numbers and true/false when the parameter wants them. */
-export function constantOf(text: string, type: string): JsonValue {
-  if ((type === 'number' || type === 'any') && /^-?\d+(\.\d+)?$/.test(text.trim())) return Number(text);
-  if ((type === 'boolean' || type === 'any') && (text === 'true' || text === 'false')) return text === 'true';
-  return text;
-}
+import { constantOf } from './source-kinds.ts';
 
 function textOf(source: MappingSource | undefined): string {
   if (!source) return '';
@@ -115,27 +96,4 @@ export function FunctionForm(props: {
       ))}
     </div>
   );
-}
-
-/** The default source of each kind, built from the current one where it can be. */
-export function switchKind(
-  kind: SourceKind,
-  current: MappingSource | undefined,
-  firstFunction: string,
-): MappingSource | undefined {
-  const path = current && 'path' in current ? current : undefined;
-  switch (kind) {
-    case 'path':
-      return path;
-    case 'value':
-      return { value: current && 'value' in current ? current.value : '' };
-    case 'fn':
-      return { fn: firstFunction, args: path ? [path] : [] };
-    case 'lookup':
-      return { lookup: 'table', key: path ?? { value: '' } };
-    case 'if':
-      return { if: path ?? { value: true }, ifTrue: { value: '' } };
-    case 'expression':
-      return undefined;
-  }
 }
