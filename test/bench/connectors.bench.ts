@@ -2,6 +2,7 @@ import { Agent, request } from 'node:http';
 import { Worker } from 'node:worker_threads';
 import type { FlowDocument, JsonValue } from '../../engine/contract/flow-document.ts';
 import { createCoreRegistry } from '../../engine/nodes/core-node-types.ts';
+import type { NodeRegistry } from '../../engine/nodes/registry.ts';
 import { runFlow } from '../../engine/run/executor.ts';
 import { createAxiosTransport } from '../../engine/run/http/axios-transport.ts';
 import { silentLogger, systemClock } from '../../engine/run/system-services.ts';
@@ -129,6 +130,7 @@ async function nodeCalls(
   testCase: ConnectorCase,
   count: number,
   concurrency: number,
+  registry: NodeRegistry,
 ): Promise<number> {
   const transport = createAxiosTransport();
   const services = {
@@ -140,7 +142,6 @@ async function nodeCalls(
   try {
     const flow = flowFor(testCase, concurrency);
     const input = [Array.from({ length: count }, () => testCase.item)];
-    const registry = createCoreRegistry();
     const started = performance.now();
     const trace = await runFlow({ flow, registry, services, input, trace: 'summary' });
     const elapsed = performance.now() - started;
@@ -164,7 +165,33 @@ export interface ConnectorThroughput {
   clientMsPerCall: number;
   /** This thread's extra busy time per call through our client (the latency it adds when idle otherwise). */
   addedMsPerCall: number;
+  /** This thread's extra CPU time per call through our client: the same, without time lost to preemption. */
+  addedCpuMsPerCall: number;
   callsPerSecond: number;
+}
+
+/** One round of `calls` sequential calls: wall, busy (event-loop utilisation) and CPU time per call. */
+async function round(calls: number, run: () => Promise<number>): Promise<Sample> {
+  const busyBefore = performance.eventLoopUtilization();
+  const cpuBefore = process.threadCpuUsage();
+  const wall = await run();
+  const busy = performance.eventLoopUtilization(busyBefore).active;
+  const cpu = process.threadCpuUsage(cpuBefore);
+  return { wall: wall / calls, busy: busy / calls, cpu: (cpu.user + cpu.system) / 1000 / calls };
+}
+
+interface Sample {
+  wall: number;
+  busy: number;
+  cpu: number;
+}
+
+function medians(samples: readonly Sample[]): Sample {
+  return {
+    wall: median(samples.map((sample) => sample.wall)),
+    busy: median(samples.map((sample) => sample.busy)),
+    cpu: median(samples.map((sample) => sample.cpu)),
+  };
 }
 
 /** Each connector against its simulator (in its own thread): latency one call at a time, and throughput with 16 in flight. */
@@ -173,6 +200,8 @@ export async function measureConnectors(
   parallelCalls = 3_000,
 ): Promise<ConnectorThroughput[]> {
   const results: ConnectorThroughput[] = [];
+  // Built once, as a runtime does; building it (node descriptions, schemas) is no part of a call.
+  const registry = createCoreRegistry();
   for (const testCase of CASES) {
     const worker = new Worker(new URL('./simulator-host.worker.ts', import.meta.url), {
       workerData: testCase.system,
@@ -183,30 +212,29 @@ export async function measureConnectors(
     });
     try {
       await bareCalls(url, testCase, 300, 1);
-      await nodeCalls(url, testCase, 300, 1);
+      await nodeCalls(url, testCase, 300, 1, registry);
       // Wall time per call swings by ±50 % on a shared 2-core machine, so the added latency is
       // measured as this thread's busy time per call (event-loop utilisation): what our client
-      // adds on top of the bare call when nothing else competes. Alternating rounds, medians of 7.
-      const bareRounds: number[] = [];
-      const clientRounds: number[] = [];
-      const bareBusy: number[] = [];
-      const clientBusy: number[] = [];
-      for (let round = 0; round < 7; round++) {
-        let before = performance.eventLoopUtilization();
-        bareRounds.push((await bareCalls(url, testCase, sequentialCalls, 1)) / sequentialCalls);
-        bareBusy.push(performance.eventLoopUtilization(before).active / sequentialCalls);
-        before = performance.eventLoopUtilization();
-        clientRounds.push((await nodeCalls(url, testCase, sequentialCalls, 1)) / sequentialCalls);
-        clientBusy.push(performance.eventLoopUtilization(before).active / sequentialCalls);
+      // adds on top of the bare call when nothing else competes. Busy time still counts the time
+      // the thread sat preempted by other processes, so its CPU time is reported beside it.
+      // Alternating rounds, medians of 7.
+      const bareRounds: Sample[] = [];
+      const clientRounds: Sample[] = [];
+      for (let index = 0; index < 7; index++) {
+        bareRounds.push(await round(sequentialCalls, () => bareCalls(url, testCase, sequentialCalls, 1)));
+        clientRounds.push(
+          await round(sequentialCalls, () => nodeCalls(url, testCase, sequentialCalls, 1, registry)),
+        );
       }
-      const bare = median(bareRounds);
-      const client = median(clientRounds);
-      const parallel = await nodeCalls(url, testCase, parallelCalls, 16);
+      const bare = medians(bareRounds);
+      const client = medians(clientRounds);
+      const parallel = await nodeCalls(url, testCase, parallelCalls, 16, registry);
       results.push({
         connector: testCase.title,
-        bareMsPerCall: bare,
-        clientMsPerCall: client,
-        addedMsPerCall: median(clientBusy) - median(bareBusy),
+        bareMsPerCall: bare.wall,
+        clientMsPerCall: client.wall,
+        addedMsPerCall: client.busy - bare.busy,
+        addedCpuMsPerCall: client.cpu - bare.cpu,
         callsPerSecond: parallelCalls / (parallel / 1000),
       });
     } finally {

@@ -22,6 +22,7 @@ export interface ConnectorHttpOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+const READ_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Sends one request for a connector node: waits for the rate limiter, sends through the run's
@@ -41,9 +42,11 @@ export async function connectorRequest(
     ...request,
     timeoutMs: request.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   };
-  const isWrite = outgoing.write ?? !['GET', 'HEAD', 'OPTIONS'].includes(outgoing.method.toUpperCase());
+  const isWrite = outgoing.write ?? !READ_METHODS.has(outgoing.method.toUpperCase());
+  const limiter = options.limiter;
   for (let attempt = 1; ; attempt++) {
-    await options.limiter?.acquire(context.signal);
+    // A free token is taken without awaiting anything; only a caller that has to wait queues.
+    if (limiter && !limiter.tryAcquire()) await limiter.acquire(context.signal);
     let failure: BridgeflowError;
     try {
       const response = await context.http(outgoing);
@@ -55,8 +58,7 @@ export async function connectorRequest(
       if (!(thrown instanceof BridgeflowError)) throw thrown;
       failure = thrown;
     }
-    if (failure.code === 'CONNECTOR_RATE_LIMITED')
-      options.limiter?.penalise(failure.details.retryAfterMs ?? 1_000);
+    if (failure.code === 'CONNECTOR_RATE_LIMITED') limiter?.penalise(failure.details.retryAfterMs ?? 1_000);
     const refusedUnprocessed =
       failure.code === 'CONNECTOR_RATE_LIMITED' || failure.details.remote?.status === 503;
     const safe = !isWrite || refusedUnprocessed;

@@ -39,4 +39,19 @@ describe('RateLimiter', () => {
     controller.abort();
     await expect(limiter.acquire(controller.signal)).rejects.toMatchObject({ code: 'RUN_CANCELLED' });
   });
+
+  it('grants a free token at once, but never ahead of a caller already waiting', async () => {
+    let now = 0;
+    const limiter = new RateLimiter({ burst: 2, perSecond: 1 }, { now: () => now, sleep: async () => {} });
+    expect(limiter.tryAcquire()).toBe(true);
+    expect(limiter.tryAcquire()).toBe(true);
+    expect(limiter.tryAcquire()).toBe(false);
+    const waiting = limiter.acquire();
+    now = 5_000;
+    // Tokens have refilled, but the caller that queued first is served first.
+    expect(limiter.tryAcquire()).toBe(false);
+    await waiting;
+    expect(limiter.tryAcquire()).toBe(true);
+    expect(limiter.tryAcquire()).toBe(false);
+  });
 });

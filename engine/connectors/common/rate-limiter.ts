@@ -1,5 +1,8 @@
 import type { Clock } from '../../run/services.ts';
 
+/** What {@link RateLimiter.acquire} returns when a token was free: one settled promise for all. */
+const GRANTED: Promise<void> = Promise.resolve();
+
 /**
  * A leaky bucket on our side of an API: up to `burst` calls at once, then `perSecond`. Calls
  * wait for their turn instead of failing, so a burst of 200 order lookups completes without one
@@ -13,6 +16,8 @@ export class RateLimiter {
   #updatedAt: number;
   /** Promise chain that hands out turns in arrival order. */
   #queue: Promise<void> = Promise.resolve();
+  /** Callers queued on {@link #queue} whose turn has not settled yet. */
+  #waiting = 0;
 
   constructor(options: { burst: number; perSecond: number }, clock: Clock) {
     this.#burst = options.burst;
@@ -22,11 +27,28 @@ export class RateLimiter {
     this.#updatedAt = clock.now();
   }
 
+  /**
+   * Takes a token now when one is free and nobody is queued for one, without a promise: the
+   * common case for every call inside the burst. False means the caller must {@link acquire}.
+   */
+  tryAcquire(): boolean {
+    if (this.#waiting > 0) return false;
+    this.#refill();
+    if (this.#tokens < 1) return false;
+    this.#tokens -= 1;
+    return true;
+  }
+
   /** Resolves when the caller may send; rejects with RUN_CANCELLED when `signal` aborts first. */
   acquire(signal?: AbortSignal): Promise<void> {
+    if (this.tryAcquire()) return GRANTED;
+    this.#waiting += 1;
     const turn = this.#queue.then(() => this.#take(signal));
     // The next caller waits for this turn whether it succeeded or was cancelled.
-    this.#queue = turn.catch(() => undefined);
+    const settled = (): void => {
+      this.#waiting -= 1;
+    };
+    this.#queue = turn.then(settled, settled);
     return turn;
   }
 

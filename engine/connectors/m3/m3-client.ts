@@ -6,7 +6,7 @@ import type { RateLimiter } from '../common/rate-limiter.ts';
 import { type TokenHttpOptions, withIonToken } from './ion-token.ts';
 import type { M3Credentials } from './m3-credentials.ts';
 import { M3_SYSTEM, m3ErrorOf } from './m3-errors.ts';
-import { type M3Record, readM3Body } from './m3-response.ts';
+import { type M3Reading, type M3Record, readM3Body } from './m3-response.ts';
 import { isWriteTransaction } from './m3-write-rule.ts';
 
 export type { M3Record } from './m3-response.ts';
@@ -61,11 +61,13 @@ export class M3Client {
   readonly #context: NodeContext<unknown>;
   readonly #credentials: M3Credentials;
   readonly #options: M3ClientOptions;
+  readonly #http: TokenHttpOptions;
 
   constructor(context: NodeContext<unknown>, credentials: M3Credentials, options: M3ClientOptions = {}) {
     this.#context = context;
     this.#credentials = credentials;
     this.#options = options;
+    this.#http = httpOptionsOf(options);
   }
 
   get version(): M3ApiVersion {
@@ -76,21 +78,28 @@ export class M3Client {
   async execute(call: M3TransactionCall): Promise<M3TransactionResult> {
     const target = checkedTarget(call);
     const request = this.#request(call);
-    const response = await this.#send(target, request);
+    const sent = await this.#send(target, request);
     const result = { program: call.program, transaction: call.transaction };
-    if (response.dryRun) return { ...result, records: [], dryRun: true };
-    const reading = readM3Body(response.body);
+    if (sent.response.dryRun) return { ...result, records: [], dryRun: true };
+    const reading = sent.reading ?? readM3Body(sent.response.body);
     // m3ErrorOf has already turned every other reading into an error.
     if (!('records' in reading)) throw new BridgeflowError('INTERNAL', `${target}: response was not read`);
     return { ...result, records: reading.records, dryRun: false };
   }
 
-  #send(target: string, request: HttpRequest): Promise<HttpResponse> {
-    const http = this.#httpOptions();
+  /** Sends with the account's authorisation; the answer comes back with its reading (read once). */
+  async #send(
+    target: string,
+    request: HttpRequest,
+  ): Promise<{ response: HttpResponse; reading?: M3Reading }> {
+    let last: { body: HttpResponse['body']; reading: M3Reading } | undefined;
     const options: ConnectorHttpOptions = {
-      ...http,
+      ...this.#http,
       system: M3_SYSTEM,
-      errorOf: (sent, response) => m3ErrorOf(target, sent, response, () => this.#context.now()),
+      errorOf: (sent, response) => {
+        last = { body: response.body, reading: readM3Body(response.body) };
+        return m3ErrorOf(target, sent, response, () => this.#context.now(), last.reading);
+      },
     };
     const send = (authorization: string) =>
       connectorRequest(this.#context, options, {
@@ -98,21 +107,12 @@ export class M3Client {
         headers: { ...request.headers, authorization },
       });
     const credentials = this.#credentials;
-    if (credentials.mode === 'basic') {
-      const pair = Buffer.from(`${credentials.username}:${credentials.password}`, 'utf8').toString('base64');
-      return send(`Basic ${pair}`);
-    }
-    return withIonToken(this.#context, credentials.ionapi, http, send);
-  }
-
-  #httpOptions(): TokenHttpOptions {
-    const { maxAttempts, backoffMs, timeoutMs, limiter } = this.#options;
-    return {
-      ...(maxAttempts === undefined ? {} : { maxAttempts }),
-      ...(backoffMs === undefined ? {} : { backoffMs }),
-      ...(timeoutMs === undefined ? {} : { timeoutMs }),
-      ...(limiter === undefined ? {} : { limiter }),
-    };
+    const response =
+      credentials.mode === 'basic'
+        ? await send(basicAuthorization(credentials.username, credentials.password))
+        : await withIonToken(this.#context, credentials.ionapi, this.#http, send);
+    // The reading of this very response: retries and token renewals each read their own.
+    return { response, reading: last?.body === response.body ? last.reading : undefined };
   }
 
   /**
@@ -162,6 +162,20 @@ export class M3Client {
     const { iu, ti } = credentials.ionapi;
     return `${iu.replace(/\/+$/, '')}/${encodeURIComponent(ti)}/M3`;
   }
+}
+
+function httpOptionsOf(options: M3ClientOptions): TokenHttpOptions {
+  const { maxAttempts, backoffMs, timeoutMs, limiter } = options;
+  return {
+    ...(maxAttempts === undefined ? {} : { maxAttempts }),
+    ...(backoffMs === undefined ? {} : { backoffMs }),
+    ...(timeoutMs === undefined ? {} : { timeoutMs }),
+    ...(limiter === undefined ? {} : { limiter }),
+  };
+}
+
+function basicAuthorization(username: string, password: string): string {
+  return `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`;
 }
 
 /** `PROGRAM/Transaction` for messages; INPUT_INVALID when a name cannot be an MI name. */

@@ -2,7 +2,7 @@ import type { ErrorCode } from '../../contract/errors.ts';
 import { BridgeflowError } from '../../errors/bridgeflow-error.ts';
 import { errorFromResponse } from '../../run/http/http-errors.ts';
 import type { HttpRequest, HttpResponse } from '../../run/services.ts';
-import { type M3Failure, readM3Body } from './m3-response.ts';
+import { type M3Failure, type M3Reading, readM3Body } from './m3-response.ts';
 
 /** The system name in messages. */
 export const M3_SYSTEM = 'Infor M3';
@@ -10,7 +10,7 @@ export const M3_SYSTEM = 'Infor M3';
 /**
  * The typed error for an MI response, or undefined for success. M3 refuses transactions inside
  * HTTP 200 (v1 always, v2 sometimes; reference/erp-apis.md B3), so the body is read whatever the
- * status. The generic status mapping (run/http/http-errors.ts) is kept for what the gateway or the
+ * status (a caller that needs the reading too passes it in, so the body is read once). The generic status mapping (run/http/http-errors.ts) is kept for what the gateway or the
  * web server says (401, 429, 5xx); a refusal M3 itself explains is classified by its error type.
  */
 export function m3ErrorOf(
@@ -18,8 +18,8 @@ export function m3ErrorOf(
   request: HttpRequest,
   response: HttpResponse,
   now: () => number,
+  reading: M3Reading = readM3Body(response.body),
 ): BridgeflowError | undefined {
-  const reading = readM3Body(response.body);
   const status = response.status;
   if (status >= 400) {
     const generic = errorFromResponse(request, response, now);

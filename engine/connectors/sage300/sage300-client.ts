@@ -52,6 +52,8 @@ export class Sage300Client {
   readonly #credentials: Sage300Credentials;
   readonly #http: ConnectorHttpOptions;
   readonly #pageSize: number;
+  /** Authorization, Content-Type and Accept, built on the first request (paging sends many). */
+  #headers: Readonly<Record<string, string>> | undefined;
 
   constructor(
     context: NodeContext<unknown>,
@@ -159,16 +161,14 @@ export class Sage300Client {
   }
 
   async #send(request: HttpRequest): Promise<{ request: HttpRequest; response: HttpResponse }> {
-    const full: HttpRequest = {
-      ...request,
-      headers: {
-        Authorization: basicAuthorization(this.#credentials),
-        // Required on every request, reads included (A2, S-DEV §2.2).
-        'Content-Type': 'application/json',
-        Accept: 'application/json',
-      },
-      responseType: 'json',
-    };
+    this.#headers ??= Object.freeze({
+      Authorization: basicAuthorization(this.#credentials),
+      // Required on every request, reads included (A2, S-DEV §2.2).
+      'Content-Type': 'application/json',
+      Accept: 'application/json',
+    });
+    // Shared by the client's requests: the recorder and transport copy headers, never change them.
+    const full: HttpRequest = { ...request, headers: this.#headers, responseType: 'json' };
     const response = await connectorRequest(this.#context, this.#http, full);
     return { request: full, response };
   }

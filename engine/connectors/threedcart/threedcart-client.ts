@@ -65,6 +65,8 @@ export class ThreeDCartClient {
   readonly #context: NodeContext<unknown>;
   readonly #credentials: ThreeDCartCredentials;
   readonly #options: ThreeDCartClientOptions;
+  /** Accept and the authentication headers, built on the first request (paging sends many). */
+  #headers: Readonly<Record<string, string>> | undefined;
 
   constructor(
     context: NodeContext<unknown>,
@@ -147,7 +149,11 @@ export class ThreeDCartClient {
 
   #send(request: HttpRequest, errorOf: ErrorReader): Promise<HttpResponse> {
     const context = this.#context;
-    const headers = { Accept: 'application/json', ...authenticationHeaders(this.#credentials) };
+    this.#headers ??= Object.freeze({
+      Accept: 'application/json',
+      ...authenticationHeaders(this.#credentials),
+    });
+    const headers = this.#headers;
     return connectorRequest(
       context,
       {

@@ -2,7 +2,12 @@ import type { ErrorData } from '../../contract/errors.ts';
 import type { HttpExchange } from '../../contract/run-trace.ts';
 import { BridgeflowError, toErrorData } from '../../errors/bridgeflow-error.ts';
 import type { HttpRequest, HttpResponse, HttpTransport } from '../services.ts';
-import { describeTarget, type OutgoingRequest, toOutgoingRequest } from './outgoing-request.ts';
+import {
+  describeTarget,
+  type OutgoingRequest,
+  sendsOutgoing,
+  toOutgoingRequest,
+} from './outgoing-request.ts';
 import { createSecretMasker, type SecretMasker } from './secret-masking.ts';
 
 /**
@@ -80,7 +85,9 @@ export async function sendRecorded(
       const response = interceptedResponse(outgoing, masker);
       return { response, exchange: recordExchange(outgoing, masker, startedMs, options.now(), response) };
     }
-    const response = await transport.send(request, options.signal);
+    const response = sendsOutgoing(transport)
+      ? await transport.sendOutgoing(request, outgoing, options.signal)
+      : await transport.send(request, options.signal);
     return { response, exchange: recordExchange(outgoing, masker, startedMs, options.now(), response) };
   } catch (thrown) {
     const data = toErrorData(thrown);

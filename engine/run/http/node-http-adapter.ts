@@ -1,39 +1,58 @@
-import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
-import { type AxiosAdapter, AxiosError, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
+import { type Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { type Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import {
+  type AxiosAdapter,
+  AxiosError,
+  AxiosHeaders,
+  type AxiosResponse,
+  type InternalAxiosRequestConfig,
+} from 'axios';
+
+/** What the adapter needs besides the request: the transport's socket pools and size limit. */
+export interface NodeHttpAdapterSettings {
+  httpAgent: HttpAgent;
+  httpsAgent: HttpsAgent;
+  /** Largest response body accepted, in bytes. */
+  maxContentLength: number;
+}
 
 /**
  * A lean axios adapter on Node's http/https: one request, the body collected as UTF-8 text, no
  * streams in between. axios' own Node adapter pipes every response through several streams
  * (decompression, redirects, progress) and costs about 0.35 ms a call, more than all of
  * Bridgeflow's own work per call; this one costs what a bare `http.request` does. We keep axios
- * for its request model, defaults and interceptors.
+ * for its request model, header handling and interceptors.
  *
- * What it leaves out, on purpose: redirects (the transport sets maxRedirects 0 and a 3xx is a
- * response), compressed responses (no Accept-Encoding is sent, so servers answer uncompressed),
- * upload/download progress events.
+ * The agents and the size limit are bound here rather than passed in axios' config: axios copies,
+ * merges and checks every config key on every call, so each key left out of it is work saved.
+ *
+ * What it leaves out, on purpose: redirects (a 3xx is a response: the ERP and store APIs answer in
+ * place, and a redirect usually means a wrong base URL), compressed responses (no Accept-Encoding
+ * is sent, so servers answer uncompressed), upload/download progress events.
  */
-export const nodeHttpAdapter: AxiosAdapter = (config) =>
-  new Promise<AxiosResponse>((resolve, reject) => {
-    const url = new URL(config.url ?? '', config.baseURL);
-    const secure = url.protocol === 'https:';
-    const send = secure ? httpsRequest : httpRequest;
-    const maxBytes = config.maxContentLength ?? -1;
-    const outgoing = send(
-      url,
-      {
-        method: (config.method ?? 'get').toUpperCase(),
-        headers: headerRecord(config),
-        agent: secure ? config.httpsAgent : config.httpAgent,
-        signal: config.signal instanceof AbortSignal ? config.signal : undefined,
-      },
-      (response) => collect(response, config, maxBytes, resolve, reject),
-    );
-    outgoing.on('error', (error) => reject(error));
-    const data: unknown = config.data;
-    if (typeof data === 'string' || Buffer.isBuffer(data)) outgoing.end(data);
-    else outgoing.end();
-  });
+export function createNodeHttpAdapter(settings: NodeHttpAdapterSettings): AxiosAdapter {
+  const { httpAgent, httpsAgent, maxContentLength } = settings;
+  return (config) =>
+    new Promise<AxiosResponse>((resolve, reject) => {
+      const url = new URL(config.url ?? '', config.baseURL);
+      const secure = url.protocol === 'https:';
+      const send = secure ? httpsRequest : httpRequest;
+      const outgoing = send(
+        url,
+        {
+          method: (config.method ?? 'get').toUpperCase(),
+          headers: headerRecord(config),
+          agent: secure ? httpsAgent : httpAgent,
+          signal: config.signal instanceof AbortSignal ? config.signal : undefined,
+        },
+        (response) => collect(response, config, maxContentLength, resolve, reject),
+      );
+      outgoing.on('error', (error) => reject(error));
+      const data: unknown = config.data;
+      if (typeof data === 'string' || Buffer.isBuffer(data)) outgoing.end(data);
+      else outgoing.end();
+    });
+}
 
 function collect(
   response: IncomingMessage,
@@ -59,10 +78,14 @@ function collect(
   response.on('error', (error) => reject(error));
   response.on('end', () => {
     resolve({
-      data: Buffer.concat(chunks).toString('utf8'),
+      data:
+        chunks.length === 1 ? (chunks[0]?.toString('utf8') ?? '') : Buffer.concat(chunks).toString('utf8'),
       status: response.statusCode ?? 0,
       statusText: response.statusMessage ?? '',
-      headers: response.headers,
+      // Already an AxiosHeaders, so axios adopts it instead of building one from the raw headers
+      // twice per response (once to transform, once for the result). Node's parser has already
+      // lower-cased the names and refused malformed values; axios still normalises them.
+      headers: Object.assign(new AxiosHeaders(), response.headers),
       config,
       request: undefined,
     });

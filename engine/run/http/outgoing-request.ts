@@ -1,6 +1,6 @@
 import type { JsonValue } from '../../contract/flow-document.ts';
 import { BridgeflowError } from '../../errors/bridgeflow-error.ts';
-import type { HttpRequest } from '../services.ts';
+import type { HttpRequest, HttpResponse, HttpTransport } from '../services.ts';
 
 /** Methods that never change the remote system unless a connector says otherwise. */
 const READ_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -20,6 +20,20 @@ export interface OutgoingRequest {
   /** The body as bytes on the wire: JSON text for JSON values, strings unchanged. */
   payload: string | undefined;
   write: boolean;
+}
+
+/**
+ * A transport that also sends an {@link OutgoingRequest} the recorder has already built, so the URL
+ * is parsed and the body serialised once per call rather than once for the trace and once more for
+ * the wire.
+ */
+export interface OutgoingTransport extends HttpTransport {
+  sendOutgoing(request: HttpRequest, outgoing: OutgoingRequest, signal: AbortSignal): Promise<HttpResponse>;
+}
+
+/** Whether `transport` can send a prepared {@link OutgoingRequest}. */
+export function sendsOutgoing(transport: HttpTransport): transport is OutgoingTransport {
+  return 'sendOutgoing' in transport && typeof transport.sendOutgoing === 'function';
 }
 
 /** Builds the {@link OutgoingRequest}; INPUT_INVALID when the URL is not absolute http(s). */
@@ -65,7 +79,15 @@ function applyQuery(url: string, query: Record<string, string> | undefined): str
       retryable: false,
     });
   }
+  if (query === undefined) return parsed.href;
+  const href = parsed.href;
+  // The usual case (a query only from `query`) costs one serialisation; `searchParams.append`
+  // re-serialises the whole URL on every call. Same string either way: form-encoded parameters.
+  if (!href.includes('?') && !href.includes('#')) {
+    const text = new URLSearchParams(query).toString();
+    return text === '' ? href : `${href}?${text}`;
+  }
   // Appended rather than set, so a query already written into the URL is kept as it is.
-  for (const [key, value] of Object.entries(query ?? {})) parsed.searchParams.append(key, value);
+  for (const [key, value] of Object.entries(query)) parsed.searchParams.append(key, value);
   return parsed.href;
 }
