@@ -3,8 +3,6 @@ import type { Mapping } from '../../engine/contract/mapping-document.ts';
 import {
   addRow,
   createFromUnmapped,
-  deleteRow,
-  editRow,
   exportCsv,
   importCsv,
   loadLookups,
@@ -13,8 +11,7 @@ import {
   saveTable,
   useLookups,
 } from './lookup.store.ts';
-
-const MATCHES = ['exact', 'caseInsensitive', 'pattern'] as const;
+import { LookupGrid } from './lookup-grid.tsx';
 
 function download(name: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
@@ -127,62 +124,7 @@ export function LookupPanel({ mapping }: { mapping: Mapping }) {
               Line {problem.line}: {problem.message}
             </p>
           ))}
-          <table className="lookup-grid" data-testid="lookup-grid">
-            <thead>
-              <tr>
-                <th>{open.keyLabel}</th>
-                <th>Value</th>
-                <th>Match</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {open.rows.map((row, index) => (
-                // Rows are edited in place; a row's key can change while it is typed.
-                // biome-ignore lint/suspicious/noArrayIndexKey: position is the row's identity while editing
-                <tr key={index}>
-                  <td>
-                    <input
-                      aria-label={`Key ${index + 1}`}
-                      value={row.key}
-                      onChange={(event) => editRow(index, { key: event.target.value })}
-                    />
-                  </td>
-                  <td>
-                    <input
-                      aria-label={`Value ${index + 1}`}
-                      value={row.value}
-                      onChange={(event) => editRow(index, { value: event.target.value })}
-                    />
-                  </td>
-                  <td>
-                    <select
-                      aria-label={`Match ${index + 1}`}
-                      value={row.match}
-                      onChange={(event) => {
-                        const match = MATCHES.find((mode) => mode === event.target.value);
-                        if (match) editRow(index, { match });
-                      }}
-                    >
-                      {MATCHES.map((mode) => (
-                        <option key={mode}>{mode}</option>
-                      ))}
-                    </select>
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="icon-button"
-                      aria-label={`Delete row ${index + 1}`}
-                      onClick={() => deleteRow(index)}
-                    >
-                      ×
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <LookupGrid table={open} />
           <button type="button" onClick={addRow}>
             Add row
           </button>

@@ -150,7 +150,7 @@ describe('mapping editor in Chromium', () => {
       mimeType: 'text/csv',
       buffer: Buffer.from('key,value,match\nOF-1003,A1-103/0,exact\nOF-*,A1-100/0,pattern\n'),
     });
-    await expect.poll(() => page.getByTestId('lookup-grid').locator('tbody tr').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('lookup-row').count()).toBe(2);
     expect(await page.getByLabel('Value 1').inputValue()).toBe('A1-103/0');
 
     // Accept a suggestion: the pair is mapped and previewed.
