@@ -19,11 +19,11 @@ export function LookupGrid({ table }: { table: LookupTableData }) {
     overscan: 8,
   });
   return (
-    <div className="lookup-grid" data-testid="lookup-grid" role="grid" aria-rowcount={table.rows.length}>
-      <div className="lookup-grid-row lookup-grid-header" role="row">
-        <span role="columnheader">{table.keyLabel}</span>
-        <span role="columnheader">Value</span>
-        <span role="columnheader">Match</span>
+    <div className="lookup-grid" data-testid="lookup-grid">
+      <div className="lookup-grid-row lookup-grid-header">
+        <span>{table.keyLabel}</span>
+        <span>Value</span>
+        <span>Match</span>
         <span />
       </div>
       <div ref={scroller} className="lookup-grid-body">
@@ -36,7 +36,6 @@ export function LookupGrid({ table }: { table: LookupTableData }) {
               <div
                 key={item.index}
                 className="lookup-grid-row"
-                role="row"
                 data-testid="lookup-row"
                 style={{
                   position: 'absolute',
