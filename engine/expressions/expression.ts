@@ -56,8 +56,12 @@ function compileUncached(source: string): CompiledExpression {
   } catch (thrown) {
     throw syntaxError(source, thrown);
   }
+  // The library goes into the expression's own environment once: bindings passed to evaluate are
+  // bound into a fresh frame on every call, which for the whole library cost more than most
+  // expressions take to run. A call's own bindings still shadow library names, as before.
+  for (const [name, value] of Object.entries(LIBRARY)) parsed.assign(name, value);
   const slow = (input: unknown, bindings?: Record<string, unknown>): Promise<unknown> =>
-    parsed.evaluate(input, bindings ? { ...LIBRARY, ...bindings } : LIBRARY).catch((thrown: unknown) => {
+    parsed.evaluate(input, bindings).catch((thrown: unknown) => {
       throw evaluationError(source, thrown);
     });
   const steps = simplePathSteps(source);

@@ -135,6 +135,8 @@ describe('threedcart.orderWebhook', () => {
       responseMode: 'onReceived',
       splitArray: true,
       includeRequest: false,
+      businessKey: '',
     });
+    expect(orderWebhookNode.parameters.parse({}).businessKey).toBe('orderIdAndStatus');
   });
 });
