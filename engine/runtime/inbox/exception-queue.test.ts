@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../store/database.ts';
+import { STORE_MIGRATIONS } from '../../store/store-migrations.ts';
 import type { ExceptionItem } from './exception-items.ts';
 import type { Inbox } from './inbox.ts';
 import { createInboxFixture, failure, type InboxFixture, order, rejected } from './inbox-test-helpers.ts';
@@ -144,5 +146,35 @@ describe('leases and dead letters', () => {
       `Cannot edit inbox job ${job.id}: it is queued, not dead`,
     );
     expect(inbox.getJob('nope')).toBeUndefined();
+  });
+});
+
+describe('migration 0005', () => {
+  it('keeps the jobs of a database written before the exception queue existed', async () => {
+    const older = await createInboxFixture();
+    try {
+      const before = openDatabase(older.path, {
+        migrations: STORE_MIGRATIONS.filter((step) => step.version < 5),
+      });
+      before
+        .prepare(`INSERT INTO inbox_jobs (id, flow_id, flow_hash, trigger_node_id, business_key, payload, status,
+          attempts, next_attempt_at, created_at, updated_at)
+          VALUES ('job-1', 'orders-to-sage', 'hash-1', 'webhook', '1001', '{"OrderID":1001}', 'queued', 0, 1, 1, 1)`)
+        .run();
+      before.close();
+      const upgraded = older.open();
+      expect(upgraded.getJob('job-1')).toMatchObject({
+        status: 'queued',
+        businessKey: '1001',
+        payload: { OrderID: 1001 },
+      });
+      expect(upgraded.enqueue(order('1001')).duplicate).toBe(true);
+      const [job] = upgraded.lease('worker-1', LEASE);
+      expect(upgraded.park(job?.id ?? '', 'worker-1', { runId: 'r', items: [unknownSku] }).status).toBe(
+        'open',
+      );
+    } finally {
+      await older.cleanUp();
+    }
   });
 });
