@@ -1,6 +1,6 @@
 import type { OnMount } from '@monaco-editor/react';
 import type * as Monaco from 'monaco-editor';
-import { useEffect, useRef } from 'react';
+import { type RefObject, useEffect, useRef } from 'react';
 import type { FunctionCompletion, PathCompletion } from '../../engine/contract/mapping-editor-data.ts';
 import { flowApi } from '../api/flow-api.ts';
 import { CodeEditor } from '../editor/code-editor.tsx';
@@ -87,14 +87,40 @@ export function ExpressionEditor(props: ExpressionEditorProps) {
     [],
   );
 
+  useExpressionMarkers(props.value, editorRef, monacoRef);
+
+  const onMount: OnMount = (editor, monaco) => {
+    editorRef.current = editor;
+    monacoRef.current = monaco;
+    modelUri.current = editor.getModel()?.uri.toString();
+    if (modelUri.current)
+      completionsByModel.set(modelUri.current, { functions: props.functions, paths: props.paths });
+    registerCompletions(monaco);
+  };
+  return (
+    <CodeEditor
+      value={props.value}
+      onChange={props.onChange}
+      height={90}
+      ariaLabel="Mapping expression"
+      onMount={onMount}
+    />
+  );
+}
+
+/** Inline marks from the host's expression check, refreshed as the text changes. */
+function useExpressionMarkers(
+  value: string,
+  editorRef: RefObject<Monaco.editor.IStandaloneCodeEditor | null>,
+  monacoRef: RefObject<typeof Monaco | null>,
+): void {
   useEffect(() => {
     let current = true;
     void flowApi()
-      .checkMappingExpression({ expression: props.value })
+      .checkMappingExpression({ expression: value })
       .then((result) => {
-        const editor = editorRef.current;
         const monaco = monacoRef.current;
-        const model = editor?.getModel();
+        const model = editorRef.current?.getModel();
         if (!current || !result.ok || !monaco || !model) return;
         const markers = result.value.problems.map((problem) => {
           const start = model.getPositionAt(problem.start);
@@ -114,23 +140,5 @@ export function ExpressionEditor(props: ExpressionEditorProps) {
     return () => {
       current = false;
     };
-  }, [props.value]);
-
-  const onMount: OnMount = (editor, monaco) => {
-    editorRef.current = editor;
-    monacoRef.current = monaco;
-    modelUri.current = editor.getModel()?.uri.toString();
-    if (modelUri.current)
-      completionsByModel.set(modelUri.current, { functions: props.functions, paths: props.paths });
-    registerCompletions(monaco);
-  };
-  return (
-    <CodeEditor
-      value={props.value}
-      onChange={props.onChange}
-      height={90}
-      ariaLabel="Mapping expression"
-      onMount={onMount}
-    />
-  );
+  }, [value, editorRef, monacoRef]);
 }

@@ -1,21 +1,10 @@
 import { useEffect } from 'react';
-import type { Mapping, MappingSource } from '../../engine/contract/mapping-document.ts';
-import { flowApi } from '../api/flow-api.ts';
-import { reportError } from '../state/designer.store.ts';
-import { ExpressionEditor } from './expression-editor.tsx';
+import type { FieldMapping, Mapping, MappingSource } from '../../engine/contract/mapping-document.ts';
+import type { TargetTreeField } from '../../engine/contract/mapping-editor-data.ts';
 import { commitMapping, loadCompletions, useMappingEditor } from './mapping-editor.store.ts';
 import { findField, removeField, setSource } from './mapping-edits.ts';
-import { ArgumentInput, FunctionForm } from './source-form.tsx';
-import { kindOf, type SourceKind, switchKind } from './source-kinds.ts';
-
-const KINDS: readonly { kind: SourceKind; label: string }[] = [
-  { kind: 'path', label: 'Source field' },
-  { kind: 'value', label: 'Constant' },
-  { kind: 'fn', label: 'Function' },
-  { kind: 'lookup', label: 'Lookup table' },
-  { kind: 'if', label: 'Condition' },
-  { kind: 'expression', label: 'Expression' },
-];
+import { SourceEditor } from './source-editor.tsx';
+import { KINDS, type SourceKind, switchKind } from './source-kinds.ts';
 
 // Selectors must answer the same object while nothing changed, or React re-renders forever.
 const NO_ERRORS: readonly { target: string; message: string }[] = [];
@@ -25,13 +14,7 @@ export function FieldEditor({ mapping }: { mapping: Mapping }) {
   const target = useMappingEditor((state) => state.selectedTarget);
   const row = useMappingEditor((state) => state.trees?.target.find((candidate) => candidate.path === target));
   const completions = useMappingEditor((state) => state.completions);
-  const errors = useMappingEditor((state) => state.preview?.fieldErrors ?? NO_ERRORS);
-  const list = target?.includes('[].') ? target.slice(0, target.indexOf('[].')) : undefined;
-  const block = list ? mapping.fields.find((field) => field.target === list) : undefined;
-  const forEachPath = block && 'forEach' in block && 'path' in block.forEach ? block.forEach.path : undefined;
-  useEffect(() => {
-    void loadCompletions(forEachPath?.split('.').join('[].'));
-  }, [forEachPath]);
+  const forEachPath = useLineCompletions(mapping, target);
   if (!target)
     return <p className="muted panel-empty">Select a target field, or drag a source field onto one.</p>;
   const field = findField(mapping, target);
@@ -39,28 +22,12 @@ export function FieldEditor({ mapping }: { mapping: Mapping }) {
     // Edits of one field made while typing coalesce into one undo step.
     if (source) commitMapping(setSource(mapping, target, source, forEachPath), `mapping:${target}`);
   };
-  const error = errors.find((entry) => entry.target === target);
+  const firstFunction = completions.functions.find((entry) => entry.libraryName)?.libraryName ?? 'text.join';
   return (
     <div className="field-editor" data-testid="field-editor">
       <h4>{target}</h4>
-      {row && (
-        <p className="small muted">
-          {row.required
-            ? 'Required. '
-            : row.requiredWhen
-              ? `Required when ${row.requiredWhen.field} is ${row.requiredWhen.equals.join(' or ')}. `
-              : ''}
-          {row.maxLength !== undefined ? `At most ${row.maxLength} characters. ` : ''}
-          {row.allowed ? `One of ${row.allowed.join(', ')}. ` : ''}
-          {row.description}
-        </p>
-      )}
-      {field && 'forEach' in field && (
-        <p>
-          For each element of <code>{'path' in field.forEach ? field.forEach.path : 'an expression'}</code>,
-          one {field.target} line ({field.fields.length} fields mapped).
-        </p>
-      )}
+      {row && <TargetRequirements row={row} />}
+      {field && 'forEach' in field && <LineBlock block={field} />}
       {field && 'source' in field && (
         <SourceEditor
           source={field.source}
@@ -70,35 +37,13 @@ export function FieldEditor({ mapping }: { mapping: Mapping }) {
         />
       )}
       {!field && (
-        <div className="field-empty">
-          <p className="muted small">Not mapped. Drag a source field here, or start with:</p>
-          {KINDS.filter((entry) => entry.kind !== 'path').map((entry) => (
-            <button
-              type="button"
-              key={entry.kind}
-              data-testid={`start-${entry.kind}`}
-              onClick={() =>
-                commit(
-                  entry.kind === 'expression'
-                    ? { expression: '""' }
-                    : switchKind(
-                        entry.kind,
-                        undefined,
-                        completions.functions.find((f) => f.libraryName)?.libraryName ?? 'text.join',
-                      ),
-                )
-              }
-            >
-              {entry.label}
-            </button>
-          ))}
-        </div>
+        <StartMapping
+          onStart={(kind) =>
+            commit(kind === 'expression' ? { expression: '""' } : switchKind(kind, undefined, firstFunction))
+          }
+        />
       )}
-      {error && (
-        <p className="status-error small" data-testid="field-error">
-          {error.message}
-        </p>
-      )}
+      <FieldError target={target} />
       {field && (
         <button
           type="button"
@@ -113,128 +58,72 @@ export function FieldEditor({ mapping }: { mapping: Mapping }) {
   );
 }
 
-function SourceEditor(props: {
-  source: MappingSource;
-  onChange: (source: MappingSource | undefined) => void;
-  completions: ReturnType<typeof useMappingEditor.getState>['completions'];
-  /** The target field's type, so a typed constant becomes the value the target expects. */
-  targetType: string | undefined;
-}) {
-  const { source, onChange, completions } = props;
-  const constantType = props.targetType === 'date' ? 'string' : (props.targetType ?? 'any');
-  const kind = kindOf(source);
-  const toExpression = async () => {
-    const result = await flowApi().sourceToExpression({ source });
-    if (!result.ok) return reportError(result.error);
-    onChange({ expression: result.value.expression });
-  };
+/**
+ * The list a line field's "for each" block reads (`OrderItemList`), and autocomplete for its place:
+ * line-relative paths inside the block, root paths elsewhere.
+ */
+function useLineCompletions(mapping: Mapping, target: string | undefined): string | undefined {
+  const list = target?.includes('[].') ? target.slice(0, target.indexOf('[].')) : undefined;
+  const block = list ? mapping.fields.find((field) => field.target === list) : undefined;
+  const forEachPath = block && 'forEach' in block && 'path' in block.forEach ? block.forEach.path : undefined;
+  useEffect(() => {
+    void loadCompletions(forEachPath?.split('.').join('[].'));
+  }, [forEachPath]);
+  return forEachPath;
+}
+
+function LineBlock({ block }: { block: Extract<FieldMapping, { forEach: unknown }> }) {
   return (
-    <div className="source-editor">
-      <div className="source-kind">
-        <select
-          aria-label="Mapping kind"
-          data-testid="mapping-kind"
-          value={kind}
-          onChange={(event) => {
-            const next = event.target.value;
-            const entry = KINDS.find((candidate) => candidate.kind === next);
-            if (!entry) return;
-            if (entry.kind === 'expression') void toExpression();
-            else
-              onChange(
-                switchKind(
-                  entry.kind,
-                  source,
-                  completions.functions.find((f) => f.libraryName)?.libraryName ?? 'text.join',
-                ),
-              );
-          }}
+    <p>
+      For each element of <code>{'path' in block.forEach ? block.forEach.path : 'an expression'}</code>, one{' '}
+      {block.target} line ({block.fields.length} fields mapped).
+    </p>
+  );
+}
+
+/** Why the field does not compile (a half-typed expression, an unknown function), if it does not. */
+function FieldError({ target }: { target: string }) {
+  const errors = useMappingEditor((state) => state.preview?.fieldErrors ?? NO_ERRORS);
+  const error = errors.find((entry) => entry.target === target);
+  if (!error) return null;
+  return (
+    <p className="status-error small" data-testid="field-error">
+      {error.message}
+    </p>
+  );
+}
+
+function TargetRequirements({ row }: { row: TargetTreeField }) {
+  const condition = row.requiredWhen;
+  return (
+    <p className="small muted">
+      {row.required
+        ? 'Required. '
+        : condition
+          ? `Required when ${condition.field} is ${condition.equals.join(' or ')}. `
+          : ''}
+      {row.maxLength !== undefined ? `At most ${row.maxLength} characters. ` : ''}
+      {row.allowed ? `One of ${row.allowed.join(', ')}. ` : ''}
+      {row.description}
+    </p>
+  );
+}
+
+/** An unmapped field: start with a constant, a function, a lookup, a condition or an expression. */
+function StartMapping({ onStart }: { onStart: (kind: SourceKind) => void }) {
+  return (
+    <div className="field-empty">
+      <p className="muted small">Not mapped. Drag a source field here, or start with:</p>
+      {KINDS.filter((entry) => entry.kind !== 'path').map((entry) => (
+        <button
+          type="button"
+          key={entry.kind}
+          data-testid={`start-${entry.kind}`}
+          onClick={() => onStart(entry.kind)}
         >
-          {KINDS.map((entry) => (
-            <option key={entry.kind} value={entry.kind}>
-              {entry.label}
-            </option>
-          ))}
-        </select>
-        {kind !== 'expression' && (
-          <button type="button" onClick={() => void toExpression()} data-testid="switch-to-expression">
-            Edit as expression
-          </button>
-        )}
-      </div>
-      {'path' in source && (
-        <ArgumentInput label="Source field" type="any" source={source} onChange={onChange} />
-      )}
-      {'value' in source && (
-        <ArgumentInput label="Constant" type={constantType} source={source} onChange={onChange} />
-      )}
-      {'fn' in source && (
-        <FunctionForm source={source} functions={completions.functions} onChange={onChange} />
-      )}
-      {'lookup' in source && (
-        <div className="lookup-form">
-          <label className="small">
-            Table
-            <input
-              aria-label="Lookup table"
-              value={source.lookup}
-              onChange={(event) => event.target.value && onChange({ ...source, lookup: event.target.value })}
-            />
-          </label>
-          <ArgumentInput
-            label="Key"
-            type="string"
-            source={source.key}
-            onChange={(key) => key && onChange({ ...source, key })}
-          />
-          <label className="field-checkbox small">
-            <input
-              type="checkbox"
-              checked={source.onMiss === 'null'}
-              onChange={(event) =>
-                onChange({
-                  lookup: source.lookup,
-                  key: source.key,
-                  ...(event.target.checked ? { onMiss: 'null' as const } : {}),
-                })
-              }
-            />
-            Leave empty on a miss (instead of the exception port)
-          </label>
-        </div>
-      )}
-      {'if' in source && (
-        <div className="condition-form">
-          <ArgumentInput
-            label="If"
-            type="any"
-            source={source.if}
-            onChange={(part) => part && onChange({ ...source, if: part })}
-          />
-          <ArgumentInput
-            label="Then"
-            type="any"
-            source={source.ifTrue}
-            onChange={(part) => part && onChange({ ...source, ifTrue: part })}
-          />
-          <ArgumentInput
-            label="Otherwise"
-            type="any"
-            source={source.ifFalse}
-            onChange={(part) =>
-              onChange(part ? { ...source, ifFalse: part } : { if: source.if, ifTrue: source.ifTrue })
-            }
-          />
-        </div>
-      )}
-      {'expression' in source && (
-        <ExpressionEditor
-          value={source.expression}
-          onChange={(expression) => expression.trim() !== '' && onChange({ expression })}
-          functions={completions.functions}
-          paths={completions.paths}
-        />
-      )}
+          {entry.label}
+        </button>
+      ))}
     </div>
   );
 }

@@ -30,56 +30,52 @@ export function LookupGrid({ table }: { table: LookupTableData }) {
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = table.rows[item.index];
-            const number = item.index + 1;
-            if (!row) return null;
-            return (
-              <div
-                key={item.index}
-                className="lookup-grid-row"
-                data-testid="lookup-row"
-                style={{
-                  position: 'absolute',
-                  top: 0,
-                  left: 0,
-                  right: 0,
-                  transform: `translateY(${item.start}px)`,
-                }}
-              >
-                <input
-                  aria-label={`Key ${number}`}
-                  value={row.key}
-                  onChange={(event) => editRow(item.index, { key: event.target.value })}
-                />
-                <input
-                  aria-label={`Value ${number}`}
-                  value={row.value}
-                  onChange={(event) => editRow(item.index, { value: event.target.value })}
-                />
-                <select
-                  aria-label={`Match ${number}`}
-                  value={row.match}
-                  onChange={(event) => {
-                    const match = MATCHES.find((mode) => mode === event.target.value);
-                    if (match) editRow(item.index, { match });
-                  }}
-                >
-                  {MATCHES.map((mode) => (
-                    <option key={mode}>{mode}</option>
-                  ))}
-                </select>
-                <button
-                  type="button"
-                  className="icon-button"
-                  aria-label={`Delete row ${number}`}
-                  onClick={() => deleteRow(item.index)}
-                >
-                  ×
-                </button>
-              </div>
-            );
+            return row ? <GridRow key={item.index} index={item.index} row={row} top={item.start} /> : null;
           })}
         </div>
       </div>
+    </div>
+  );
+}
+
+function GridRow({ index, row, top }: { index: number; row: LookupTableData['rows'][number]; top: number }) {
+  const number = index + 1;
+  return (
+    <div
+      className="lookup-grid-row"
+      data-testid="lookup-row"
+      style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${top}px)` }}
+    >
+      <input
+        aria-label={`Key ${number}`}
+        value={row.key}
+        onChange={(event) => editRow(index, { key: event.target.value })}
+      />
+      <input
+        aria-label={`Value ${number}`}
+        value={row.value}
+        onChange={(event) => editRow(index, { value: event.target.value })}
+      />
+      <select
+        aria-label={`Match ${number}`}
+        value={row.match}
+        onChange={(event) => {
+          const match = MATCHES.find((mode) => mode === event.target.value);
+          if (match) editRow(index, { match });
+        }}
+      >
+        {MATCHES.map((mode) => (
+          <option key={mode}>{mode}</option>
+        ))}
+      </select>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={`Delete row ${number}`}
+        onClick={() => deleteRow(index)}
+      >
+        ×
+      </button>
     </div>
   );
 }

@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
+import type { Mapping } from '../../engine/contract/mapping-document.ts';
 import type { SourceTreeField, TargetTreeField } from '../../engine/contract/mapping-editor-data.ts';
 import { useDesignerStore } from '../state/designer.store.ts';
 import { CoverageBar } from './coverage-bar.tsx';
@@ -17,7 +18,7 @@ import { MappingLines, setTreeScroll } from './mapping-lines.tsx';
 import { SamplePicker } from './sample-picker.tsx';
 import { SidePanel } from './side-panel.tsx';
 import { previewByField, SourceDetail, TargetDetail } from './tree-details.tsx';
-import { visibleRows } from './visible-rows.ts';
+import { type TreeView, useTreeView } from './tree-view.ts';
 import './mapping-editor.css';
 
 const EMPTY_SOURCE: readonly SourceTreeField[] = [];
@@ -28,45 +29,15 @@ export function MappingEditor({ nodeId, onClose }: { nodeId: string; onClose: ()
   const node = useDesignerStore((state) => state.document.nodes.find((candidate) => candidate.id === nodeId));
   const mapping = useMemo(() => mappingOf(node?.parameters ?? {}), [node?.parameters]);
   const trees = useMappingEditor((state) => state.trees);
-  const preview = useMappingEditor((state) => state.preview);
-  const sampleIndex = useMappingEditor((state) => state.sampleIndex);
   const selected = useMappingEditor((state) => state.selectedTarget);
-  const [collapsedSource, setCollapsedSource] = useState<ReadonlySet<string>>(new Set());
-  const [collapsedTarget, setCollapsedTarget] = useState<ReadonlySet<string>>(new Set());
-  const [sourceFilter, setSourceFilter] = useState('');
-  const [targetFilter, setTargetFilter] = useState('');
-
+  const source = useTreeView(trees?.source ?? EMPTY_SOURCE);
+  const target = useTreeView(trees?.target ?? EMPTY_TARGET);
   useEffect(() => {
     setTreeScroll('source', 0);
     setTreeScroll('target', 0);
     void openMappingEditor(nodeId);
     return closeMappingEditor;
   }, [nodeId]);
-
-  const allSource = trees?.source ?? EMPTY_SOURCE;
-  const allTarget = trees?.target ?? EMPTY_TARGET;
-  const sourceRows = useMemo(
-    () => visibleRows(allSource, collapsedSource, sourceFilter),
-    [allSource, collapsedSource, sourceFilter],
-  );
-  const targetRows = useMemo(
-    () => visibleRows(allTarget, collapsedTarget, targetFilter),
-    [allTarget, collapsedTarget, targetFilter],
-  );
-  const mapped = useMemo(() => new Set(mappedTargets(mapping).map((entry) => entry.target)), [mapping]);
-  const byField = useMemo(() => {
-    const samples = preview?.samples ?? [];
-    return previewByField(
-      sampleIndex === 'all' ? samples : samples.filter((sample) => sample.index === sampleIndex),
-    );
-  }, [preview, sampleIndex]);
-  const sourceByPath = useMemo(() => new Map(allSource.map((row) => [row.path, row])), [allSource]);
-  const toggle = (paths: ReadonlySet<string>, path: string) => {
-    const next = new Set(paths);
-    if (!next.delete(path)) next.add(path);
-    return next;
-  };
-
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: editor-wide keys (undo, redo, delete, close) while focus is inside it
     <div
@@ -74,86 +45,128 @@ export function MappingEditor({ nodeId, onClose }: { nodeId: string; onClose: ()
       data-testid="mapping-editor"
       onKeyDown={(event) => onEditorKey(event, mapping, onClose)}
     >
-      <header className="mapping-header">
-        <strong>{node?.name ?? 'Mapping'}</strong>
-        <span className="muted small">
-          {mapping.sourceSchema ?? 'samples'} → {mapping.targetSchema ?? 'free-form record'}
-        </span>
-        <CoverageBar coverage={preview?.coverage} onSelect={selectTarget} />
-        <span className="spacer" />
-        <SamplePicker />
-        <button type="button" onClick={onClose} data-testid="mapping-editor-close">
-          Close
-        </button>
-      </header>
+      <MappingHeader title={node?.name ?? 'Mapping'} mapping={mapping} onClose={onClose} />
       <div className="mapping-body">
-        <section className="mapping-tree">
-          <input
-            placeholder={`Filter ${allSource.length} source fields`}
-            value={sourceFilter}
-            onChange={(event) => setSourceFilter(event.target.value)}
-            aria-label="Filter source fields"
-          />
-          <FieldTree
-            side="source"
-            rows={sourceRows}
-            collapsed={collapsedSource}
-            onToggle={(path) => setCollapsedSource((paths) => toggle(paths, path))}
-            renderDetail={(row) => <SourceDetail row={row} />}
-            draggable
-            onScroll={(top) => setTreeScroll('source', top)}
-          />
-        </section>
+        <SourcePane view={source} total={trees?.source.length ?? 0} />
         <MappingLines
           mapping={mapping}
-          sourceRows={sourceRows}
-          allSourceRows={allSource}
-          targetRows={targetRows}
-          allTargetRows={allTarget}
+          sourceRows={source.rows}
+          allSourceRows={trees?.source ?? EMPTY_SOURCE}
+          targetRows={target.rows}
+          allTargetRows={trees?.target ?? EMPTY_TARGET}
           selected={selected}
           onSelect={selectTarget}
         />
-        <section className="mapping-tree">
-          <input
-            placeholder={`Filter ${allTarget.length} target fields`}
-            value={targetFilter}
-            onChange={(event) => setTargetFilter(event.target.value)}
-            aria-label="Filter target fields"
-          />
-          <FieldTree
-            side="target"
-            rows={targetRows}
-            collapsed={collapsedTarget}
-            onToggle={(path) => setCollapsedTarget((paths) => toggle(paths, path))}
-            rowClass={(row) => (row.path === selected ? 'selected' : '')}
-            scrollTo={selected}
-            onRowClick={(row) => selectTarget(row.path)}
-            renderDetail={(row) => (
-              <TargetDetail
-                row={row}
-                mapped={mapped.has(row.path)}
-                preview={byField.get(row.path)}
-                wholeSet={sampleIndex === 'all'}
-                onExplain={(path) => void explainValue(path)}
-              />
-            )}
-            onDropSource={(row, sourcePath) => {
-              const source = sourceByPath.get(sourcePath);
-              commitMapping(
-                mapByDrop(mapping, {
-                  source: sourcePath,
-                  sourceIsArray: source?.isArray ?? false,
-                  target: row.path,
-                  targetIsArray: row.isArray,
-                }),
-              );
-              selectTarget(row.path);
-            }}
-            onScroll={(top) => setTreeScroll('target', top)}
-          />
-        </section>
+        <TargetPane
+          view={target}
+          total={trees?.target.length ?? 0}
+          mapping={mapping}
+          sources={trees?.source ?? EMPTY_SOURCE}
+        />
         <SidePanel mapping={mapping} />
       </div>
     </div>
+  );
+}
+
+function MappingHeader(props: { title: string; mapping: Mapping; onClose: () => void }) {
+  const coverage = useMappingEditor((state) => state.preview?.coverage);
+  return (
+    <header className="mapping-header">
+      <strong>{props.title}</strong>
+      <span className="muted small">
+        {props.mapping.sourceSchema ?? 'samples'} → {props.mapping.targetSchema ?? 'free-form record'}
+      </span>
+      <CoverageBar coverage={coverage} onSelect={selectTarget} />
+      <span className="spacer" />
+      <SamplePicker />
+      <button type="button" onClick={props.onClose} data-testid="mapping-editor-close">
+        Close
+      </button>
+    </header>
+  );
+}
+
+function SourcePane({ view, total }: { view: TreeView<SourceTreeField>; total: number }) {
+  return (
+    <section className="mapping-tree">
+      <input
+        placeholder={`Filter ${total} source fields`}
+        value={view.filter}
+        onChange={(event) => view.setFilter(event.target.value)}
+        aria-label="Filter source fields"
+      />
+      <FieldTree
+        side="source"
+        rows={view.rows}
+        collapsed={view.collapsed}
+        onToggle={view.toggle}
+        renderDetail={(row) => <SourceDetail row={row} />}
+        draggable
+        onScroll={(top) => setTreeScroll('source', top)}
+      />
+    </section>
+  );
+}
+
+/** The target tree with each field's preview value and marks; source fields are dropped here. */
+function TargetPane(props: {
+  view: TreeView<TargetTreeField>;
+  total: number;
+  mapping: Mapping;
+  sources: readonly SourceTreeField[];
+}) {
+  const { view, mapping } = props;
+  const preview = useMappingEditor((state) => state.preview);
+  const sampleIndex = useMappingEditor((state) => state.sampleIndex);
+  const selected = useMappingEditor((state) => state.selectedTarget);
+  const mapped = useMemo(() => new Set(mappedTargets(mapping).map((entry) => entry.target)), [mapping]);
+  const byField = useMemo(() => {
+    const samples = preview?.samples ?? [];
+    return previewByField(
+      sampleIndex === 'all' ? samples : samples.filter((sample) => sample.index === sampleIndex),
+    );
+  }, [preview, sampleIndex]);
+  const sourceByPath = useMemo(() => new Map(props.sources.map((row) => [row.path, row])), [props.sources]);
+  const drop = (row: TargetTreeField, sourcePath: string) => {
+    const source = sourceByPath.get(sourcePath);
+    const request = {
+      source: sourcePath,
+      sourceIsArray: source?.isArray ?? false,
+      target: row.path,
+      targetIsArray: row.isArray,
+    };
+    commitMapping(mapByDrop(mapping, request));
+    selectTarget(row.path);
+  };
+  return (
+    <section className="mapping-tree">
+      <input
+        placeholder={`Filter ${props.total} target fields`}
+        value={view.filter}
+        onChange={(event) => view.setFilter(event.target.value)}
+        aria-label="Filter target fields"
+      />
+      <FieldTree
+        side="target"
+        rows={view.rows}
+        collapsed={view.collapsed}
+        onToggle={view.toggle}
+        rowClass={(row) => (row.path === selected ? 'selected' : '')}
+        scrollTo={selected}
+        onRowClick={(row) => selectTarget(row.path)}
+        renderDetail={(row) => (
+          <TargetDetail
+            row={row}
+            mapped={mapped.has(row.path)}
+            preview={byField.get(row.path)}
+            wholeSet={sampleIndex === 'all'}
+            onExplain={(path) => void explainValue(path)}
+          />
+        )}
+        onDropSource={drop}
+        onScroll={(top) => setTreeScroll('target', top)}
+      />
+    </section>
   );
 }

@@ -48,3 +48,13 @@ export function switchKind(
       return undefined;
   }
 }
+
+/** The kinds in the form's picker, in order. */
+export const KINDS: readonly { kind: SourceKind; label: string }[] = [
+  { kind: 'path', label: 'Source field' },
+  { kind: 'value', label: 'Constant' },
+  { kind: 'fn', label: 'Function' },
+  { kind: 'lookup', label: 'Lookup table' },
+  { kind: 'if', label: 'Condition' },
+  { kind: 'expression', label: 'Expression' },
+];
