@@ -164,6 +164,14 @@ describe('mapping editor in Chromium', () => {
       source: { path: 'BillingCity' },
     });
 
+    // Accept every suggestion at or above the threshold (0.80): name matches such as the bill-to
+    // address are mapped in one step, and a low-confidence guess is left for the user.
+    await page.getByTestId('accept-all-above').click();
+    await expectSaved(session, { target: 'BillToAddressLine1', source: { path: 'BillingAddress' } });
+    expect(await fieldsOnDisk(session.workspace)).not.toContainEqual(
+      expect.objectContaining({ target: 'ShipToLocationCode' }),
+    );
+
     // "Why is this value here": the source field and its value on this sample.
     await page.getByTestId('preview-value-BillToCity').click();
     await expect.poll(() => page.getByTestId('why-panel').textContent()).toContain('BillingCity = "Austin"');
