@@ -71,10 +71,17 @@ async function fieldsOnDisk(workspace: string): Promise<unknown[]> {
   return saved.nodes.find((node: { id: string }) => node.id === 'map').parameters.fields;
 }
 
-/** Saves with Ctrl+S and waits until the flow file on disk holds the field mapping. */
+/**
+ * Saves with Ctrl+S until the flow file on disk holds the field mapping: an edit that goes through
+ * the host (accepting suggestions) reaches the document a moment after the click.
+ */
 async function expectSaved(session: DesignerSession, field: unknown): Promise<void> {
-  await session.page.keyboard.press('Control+s');
-  await expect.poll(() => fieldsOnDisk(session.workspace)).toContainEqual(field);
+  await expect
+    .poll(async () => {
+      await session.page.keyboard.press('Control+s');
+      return fieldsOnDisk(session.workspace);
+    })
+    .toContainEqual(field);
 }
 
 describe('mapping editor in Chromium', () => {
@@ -152,6 +159,35 @@ describe('mapping editor in Chromium', () => {
     });
     await expect.poll(() => page.getByTestId('lookup-row').count()).toBe(2);
     expect(await page.getByLabel('Value 1').inputValue()).toBe('A1-103/0');
+
+    // A list dropped on a list maps line by line; a line field then goes through the lookup table,
+    // and the SKU no row covers is offered as a new row.
+    await showField(page, 'source', 'ItemID');
+    await showField(page, 'target', 'OrderDetails');
+    await page
+      .getByTestId('source-field-OrderItemList')
+      .dragTo(page.getByTestId('target-field-OrderDetails'));
+    await showField(page, 'target', 'Item');
+    await page
+      .getByTestId('source-field-OrderItemList[].ItemID')
+      .dragTo(page.getByTestId('target-field-OrderDetails[].Item'));
+    await page.getByTestId('sample-select').selectOption({ label: 'orders #1' });
+    await expect
+      .poll(() => page.getByTestId('preview-value-OrderDetails[].Item').textContent())
+      .toBe('OF-1003');
+    await page.getByTestId('mapping-tab-field').click();
+    await page.getByTestId('mapping-kind').selectOption('lookup');
+    await page.getByLabel('Lookup table').fill('sku-to-sage-item');
+    await expect
+      .poll(() => page.getByTestId('preview-value-OrderDetails[].Item').textContent())
+      .toBe('A1-103/0');
+    await expectSaved(session, {
+      target: 'OrderDetails',
+      forEach: { path: 'OrderItemList' },
+      fields: [{ target: 'Item', source: { lookup: 'sku-to-sage-item', key: { path: 'ItemID' } } }],
+    });
+    await page.getByTestId('mapping-tab-lookups').click();
+    await expect.poll(() => page.getByTestId('unmapped-sku-to-sage-item').textContent()).toContain('ZZ-9999');
 
     // Accept a suggestion: the pair is mapped and previewed.
     await page.getByTestId('mapping-tab-suggestions').click();
