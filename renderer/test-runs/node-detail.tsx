@@ -63,7 +63,7 @@ export function NodeDetail({ node }: { node: NodeTrace }) {
           />
         ) : null}
         {(tab === 'input' || tab === 'output') && !raw ? (
-          <JsonTree value={items} label={`${tab} items`} />
+          <JsonTree key={`${tab}:${node.nodeId}:${node.startedAt}`} value={items} label={`${tab} items`} />
         ) : null}
       </div>
     </section>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { NodeTrace } from '../../engine/contract/run-trace.ts';
+import type { NodeTrace, TraceOutput } from '../../engine/contract/run-trace.ts';
 import { badgeOutcome, badgeText, outputsByPort, parseSampleText, setTitle } from './test-run-view.ts';
 
 function node(changes: Partial<NodeTrace>): NodeTrace {
@@ -29,7 +29,7 @@ describe('test-run view helpers', () => {
   });
 
   it('keeps a node output by port for pinning', () => {
-    const outputs = [
+    const outputs: TraceOutput[] = [
       { port: 'main', json: { a: 1 }, from: [0] },
       { port: 'exception', json: { b: 2 }, from: [1] },
       { port: 'main', json: { c: 3 }, from: [2] },
