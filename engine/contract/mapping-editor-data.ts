@@ -152,6 +152,8 @@ export const MappingSuggestionSchema = z.object({
   source: z.string(),
   confidence: z.number().min(0).max(1),
   reasons: z.array(z.string()),
+  /** A library function the source is wrapped in on accept (`date.toM3`, `text.join`). */
+  conversion: z.string().optional(),
 });
 
 /** Ranked candidates for one unmapped target. */
@@ -162,7 +164,12 @@ export const TargetSuggestionsSchema = z.object({
 });
 
 /** A target/source pair (accepted or dismissed suggestion). */
-export const FieldPairSchema = z.object({ target: z.string().min(1), source: z.string().min(1) });
+export const FieldPairSchema = z.object({
+  target: z.string().min(1),
+  source: z.string().min(1),
+  /** On an accepted suggestion: its conversion function. */
+  conversion: z.string().optional(),
+});
 
 /** Keys the samples looked up in a table that no row covers. */
 export const UnmappedLookupValuesSchema = z.object({

@@ -8,7 +8,9 @@ import {
 } from './mapping-editor.store.ts';
 
 /** Accepts suggested pairs: the host adds them to the mapping, which becomes one undoable edit. */
-export async function acceptSuggestions(pairs: readonly { target: string; source: string }[]): Promise<void> {
+export async function acceptSuggestions(
+  pairs: readonly { target: string; source: string; conversion?: string }[],
+): Promise<void> {
   if (pairs.length === 0) return;
   const result = await flowApi().applySuggestions({ mapping: currentMapping(), accepted: [...pairs] });
   if (!result.ok) return reportError(result.error);
@@ -19,7 +21,7 @@ export async function acceptSuggestions(pairs: readonly { target: string; source
 export async function acceptAllAbove(threshold: number): Promise<void> {
   const pairs = useMappingEditor.getState().suggestions.flatMap((entry) => {
     const top = entry.candidates[0];
-    return top && top.confidence >= threshold ? [{ target: top.target, source: top.source }] : [];
+    return top && top.confidence >= threshold ? [top] : [];
   });
   await acceptSuggestions(pairs);
 }

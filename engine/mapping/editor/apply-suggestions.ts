@@ -1,11 +1,14 @@
 import type { FieldMapping, Mapping } from '../mapping-model.ts';
 import { relativeSource } from './editor-tree.ts';
 import type { TargetSuggestions } from './suggest-mappings.ts';
+import { withConversion } from './suggestion-conversions.ts';
 
 /** A suggestion the user accepted: target and source tree paths. */
 export interface AcceptedSuggestion {
   target: string;
   source: string;
+  /** The suggestion's conversion (`date.toM3`, `text.join`), wrapped around the source path. */
+  conversion?: string;
 }
 
 /** The mapping with the accepted pairs added, and the pairs that could not be added, with why. */
@@ -22,7 +25,10 @@ export function topSuggestionsAbove(
 ): AcceptedSuggestion[] {
   return suggestions.flatMap((entry) => {
     const top = entry.candidates[0];
-    return top && top.confidence >= confidence ? [{ target: top.target, source: top.source }] : [];
+    if (!top || top.confidence < confidence) return [];
+    return [
+      { target: top.target, source: top.source, ...(top.conversion ? { conversion: top.conversion } : {}) },
+    ];
   });
 }
 
@@ -58,7 +64,10 @@ function addPair(fields: FieldMapping[], pair: AcceptedSuggestion): string | und
   const [list, name] = parts;
   if (name === undefined || list === undefined) {
     if (fields.some((field) => field.target === pair.target)) return `${pair.target} is already mapped`;
-    fields.push({ target: pair.target, source: relativeSource(pair.source, undefined) });
+    fields.push({
+      target: pair.target,
+      source: withConversion(relativeSource(pair.source, undefined), pair.conversion),
+    });
     return undefined;
   }
   let block = fields.find((field) => field.target === list);
@@ -78,7 +87,10 @@ function addPair(fields: FieldMapping[], pair: AcceptedSuggestion): string | und
   const inList = listPath !== undefined && flat.startsWith(`${listPath}.`);
   block.fields.push({
     target: name,
-    source: inList ? { path: flat.slice(listPath.length + 1) } : { path: flat, from: 'root' },
+    source: withConversion(
+      inList ? { path: flat.slice(listPath.length + 1) } : { path: flat, from: 'root' },
+      pair.conversion,
+    ),
   });
   return undefined;
 }

@@ -71,6 +71,35 @@ describe('suggestMappings', () => {
   });
 });
 
+describe('suggested conversions', () => {
+  it('wraps dates for M3 and Sage and numbers for text targets, and applies the wrapper on accept', () => {
+    const toM3: Mapping = {
+      sourceSchema: 'threedcart.Order',
+      targetSchema: 'm3.OIS100MI.AddBatchHead',
+      fields: [],
+    };
+    const suggestions = suggestMappings({ mapping: toM3, samples: orders });
+    const date = suggestions.find((entry) => entry.target === 'ORDT')?.candidates[0];
+    expect(date).toMatchObject({ source: 'OrderDate', conversion: 'date.toM3' });
+    expect(date?.reasons).toContain('converted with date.toM3');
+    const reference = suggestions.find((entry) => entry.target === 'CUOR')?.candidates[0];
+    expect(reference).toMatchObject({ source: 'OrderID', conversion: 'text.join' });
+    const { mapping } = applySuggestions(toM3, topSuggestionsAbove(suggestions, 0.8));
+    expect(mapping.fields).toContainEqual({
+      target: 'ORDT',
+      source: { fn: 'date.toM3', args: [{ path: 'OrderDate' }] },
+    });
+    expect(mapping.fields).toContainEqual({
+      target: 'CUOR',
+      source: { fn: 'text.join', args: [{ value: '' }, { path: 'OrderID' }] },
+    });
+    const email = suggestMappings({ mapping: toSage, samples: orders }).find(
+      (entry) => entry.target === 'BillToContactEmail',
+    );
+    expect(email?.candidates[0]?.conversion).toBeUndefined();
+  });
+});
+
 describe('applySuggestions', () => {
   it('adds accepted pairs, creating the "for each" block of a line field', () => {
     const suggestions = suggestMappings({ mapping: toSage, samples: orders });

@@ -6,6 +6,7 @@ import { mappingSchema } from '../schemas/mapping-schemas.ts';
 import type { SourceTreeField, TargetTreeField } from './editor-tree.ts';
 import { type NameConcepts, nameConcepts, nameSimilarity } from './field-names.ts';
 import { buildSourceTree } from './source-tree.ts';
+import { conversionFor, type SuggestionConversion } from './suggestion-conversions.ts';
 import { buildTargetTree } from './target-tree.ts';
 import { dominantShape, SHAPE_WORDS, shapeAgreement } from './value-shapes.ts';
 
@@ -19,6 +20,8 @@ export interface MappingSuggestion {
   confidence: number;
   /** Why, in a few words each: "names: postal", "values are e-mail addresses". */
   reasons: string[];
+  /** A library function the source is wrapped in on accept (`date.toM3` for a date into M3). */
+  conversion?: SuggestionConversion;
 }
 
 /** The ranked candidates for one unmapped target field. */
@@ -112,11 +115,14 @@ function rankSources(target: TargetTreeField, sources: readonly SourceCandidate[
     const shape = shapeAgreement(target, source.values);
     const context = targetInArray ? (source.inArray ? 0.05 : -0.2) : source.inArray ? -0.03 : 0;
     const confidence = clamp(0.8 * name + 0.15 * shape + context + 0.05);
+    const conversion = conversionFor(target, source.field, source.values);
+    const reasons = reasonsFor(shared, shape, source.values);
     suggestions.push({
       target: target.path,
       source: source.field.path,
       confidence: Math.round(confidence * 100) / 100,
-      reasons: reasonsFor(shared, shape, source.values),
+      reasons: conversion ? [...reasons, `converted with ${conversion}`] : reasons,
+      ...(conversion ? { conversion } : {}),
     });
   }
   return suggestions.sort((left, right) => right.confidence - left.confidence);
