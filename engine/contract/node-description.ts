@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { JsonValueSchema } from './flow-document.ts';
+import { type FlowEdge, type FlowNode, JsonValueSchema } from './flow-document.ts';
 
 /** Palette categories, in display order. */
 export const NODE_CATEGORIES = ['trigger', 'transform', 'logic', 'connector', 'utility'] as const;
@@ -58,3 +58,34 @@ export type PortDescription = z.infer<typeof PortDescriptionSchema>;
 export type NodeCategory = (typeof NODE_CATEGORIES)[number];
 /** Editor-facing description of a node type. */
 export type NodeDescription = z.infer<typeof NodeDescriptionSchema>;
+
+/**
+ * The description drawn for a node whose type this build does not know: a visible placeholder
+ * ("Unknown node") with the ports its edges use, so the flow still draws, keeps the node's
+ * parameters and saves them back unchanged (as Node-RED does). Shared by the engine's registry
+ * and the designer.
+ */
+export function unknownNodeDescription(
+  node: Pick<FlowNode, 'id' | 'type' | 'typeVersion'>,
+  edges: readonly FlowEdge[],
+): NodeDescription {
+  const portsOf = (names: string[]): PortDescription[] =>
+    [...new Set(names)].map((name) => ({ name, label: name, showLabel: name !== 'main' }));
+  return {
+    type: node.type,
+    version: node.typeVersion,
+    label: `Unknown node (${node.type} v${node.typeVersion})`,
+    category: 'utility',
+    icon: 'help-circle',
+    summary: 'This version of Bridgeflow does not know this node type',
+    docs: `The node type \`${node.type}\` version ${node.typeVersion} is not installed. The node is kept as it is, but the flow cannot run until it is replaced or the type is available.`,
+    trigger: false,
+    inputs: portsOf(edges.filter((edge) => edge.target === node.id).map((edge) => edge.targetHandle)),
+    outputs: portsOf(edges.filter((edge) => edge.source === node.id).map((edge) => edge.sourceHandle)),
+    credentials: [],
+    defaults: {},
+    parametersJsonSchema: {},
+    expressionParameters: [],
+    summaryParameters: [],
+  };
+}

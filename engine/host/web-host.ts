@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FLOW_API_HTTP_PREFIX } from '../contract/flow-api.ts';
+import { CONTENT_TYPES } from './content-types.ts';
 import type { FlowHost } from './flow-host.ts';
 
 /** Where `npm run build:renderer` writes the designer. */
@@ -26,16 +27,6 @@ export const DESIGNER_CSP = [
 ].join('; ');
 
 const MAX_REQUEST_BYTES = 32 * 1024 * 1024;
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ttf': 'font/ttf',
-  '.woff2': 'font/woff2',
-};
 
 /** Options of {@link startWebHost}. */
 export interface WebHostOptions {

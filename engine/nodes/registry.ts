@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { type FlowEdge, type FlowNode, type JsonValue, JsonValueSchema } from '../contract/flow-document.ts';
-import type { NodeDescription, PortDescription } from '../contract/node-description.ts';
+import {
+  type NodeDescription,
+  type PortDescription,
+  unknownNodeDescription,
+} from '../contract/node-description.ts';
 import type { NodeType } from './node-type.ts';
 
 /** Every node has this output: items that failed go here when it is wired. */
@@ -53,27 +57,7 @@ export class NodeRegistry {
    * draws, keeps the node's parameters and saves them back unchanged (as Node-RED does).
    */
   describeNode(node: FlowNode, edges: readonly FlowEdge[]): NodeDescription {
-    const known = this.get(node.type, node.typeVersion);
-    if (known) return known.description;
-    const portsOf = (handles: string[]): PortDescription[] =>
-      [...new Set(handles)].map((name) => ({ name, label: name, showLabel: name !== 'main' }));
-    return {
-      type: node.type,
-      version: node.typeVersion,
-      label: `Unknown node (${node.type} v${node.typeVersion})`,
-      category: 'utility',
-      icon: 'help-circle',
-      summary: 'This version of Bridgeflow does not know this node type',
-      docs: `The node type \`${node.type}\` version ${node.typeVersion} is not installed. The node is kept as it is, but the flow cannot run until it is replaced or the type is available.`,
-      trigger: false,
-      inputs: portsOf(edges.filter((edge) => edge.target === node.id).map((edge) => edge.targetHandle)),
-      outputs: portsOf(edges.filter((edge) => edge.source === node.id).map((edge) => edge.sourceHandle)),
-      credentials: [],
-      defaults: {},
-      parametersJsonSchema: {},
-      expressionParameters: [],
-      summaryParameters: [],
-    };
+    return this.get(node.type, node.typeVersion)?.description ?? unknownNodeDescription(node, edges);
   }
 
   /** Descriptions of the newest version of every type, for the palette. */

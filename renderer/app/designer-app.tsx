@@ -11,21 +11,11 @@ import { canvasControls, DESIGNER_ACTIONS, startDesigner } from './designer-acti
 import { DESIGNER_EXTENSIONS } from './designer-extensions.ts';
 import { FileDialogs } from './file-dialogs.tsx';
 import { listenToMenuCommands } from './menu-commands.ts';
-import { shortcutFor } from './shortcuts.ts';
+import { ALWAYS_AVAILABLE_ACTIONS, shortcutFor } from './shortcuts.ts';
 import { StatusBar } from './status-bar.tsx';
 import { Toolbar } from './toolbar.tsx';
 
 const NODE_EDITORS = DESIGNER_EXTENSIONS.flatMap((extension) => extension.nodeEditors ?? []);
-/** Actions that also run while typing in a field (saving should not depend on where the focus is). */
-const GLOBAL_ACTIONS = new Set([
-  'save',
-  'saveAs',
-  'open',
-  'newFlow',
-  'templates',
-  'toggleTheme',
-  'togglePanel',
-]);
 
 /** The designer: toolbar, palette, canvas, inspector, bottom panel and status bar. */
 export function App() {
@@ -92,9 +82,9 @@ function NodeEditorOverlay() {
 function onKeyDown(event: KeyboardEvent): void {
   const action = shortcutFor(event);
   if (!action || action === 'copy' || action === 'cut' || action === 'paste') return;
-  if (isEditingText(event.target) && !GLOBAL_ACTIONS.has(action)) return;
+  if (isEditingText(event.target) && !ALWAYS_AVAILABLE_ACTIONS.has(action)) return;
   if (useUiStore.getState().dialog !== undefined || useUiStore.getState().editorNodeId !== undefined) {
-    if (!GLOBAL_ACTIONS.has(action)) return;
+    if (!ALWAYS_AVAILABLE_ACTIONS.has(action)) return;
   }
   event.preventDefault();
   void DESIGNER_ACTIONS[action]();

@@ -2,6 +2,7 @@ import type { DesignerCommand } from '../../engine/contract/flow-api.ts';
 import { useUiStore } from '../state/ui.store.ts';
 import { isEditingText } from './clipboard-events.ts';
 import { DESIGNER_ACTIONS } from './designer-actions.ts';
+import { ALWAYS_AVAILABLE_ACTIONS } from './shortcuts.ts';
 
 /** What each native menu command does: the designer action of the same name. */
 const MENU_ACTIONS: Record<DesignerCommand, () => void | Promise<void>> = {
@@ -19,17 +20,6 @@ const MENU_ACTIONS: Record<DesignerCommand, () => void | Promise<void>> = {
   toggleTheme: DESIGNER_ACTIONS.toggleTheme,
 };
 
-/** As with the keyboard (designer-app.tsx): while a dialog or node editor is open, only these act. */
-const ALWAYS_AVAILABLE = new Set<DesignerCommand>([
-  'save',
-  'saveAs',
-  'open',
-  'newFlow',
-  'templates',
-  'toggleTheme',
-  'togglePanel',
-]);
-
 /** Runs one menu command; Undo, Redo and Select All act on the focused text field when there is one. */
 export function runMenuCommand(command: DesignerCommand): void {
   if (isTextCommand(command) && isEditingText(document.activeElement)) {
@@ -38,7 +28,7 @@ export function runMenuCommand(command: DesignerCommand): void {
     return;
   }
   const { dialog, editorNodeId } = useUiStore.getState();
-  if ((dialog !== undefined || editorNodeId !== undefined) && !ALWAYS_AVAILABLE.has(command)) return;
+  if ((dialog !== undefined || editorNodeId !== undefined) && !ALWAYS_AVAILABLE_ACTIONS.has(command)) return;
   void MENU_ACTIONS[command]();
 }
 

@@ -27,6 +27,20 @@ export const SHORTCUTS = {
 
 export type ShortcutAction = keyof typeof SHORTCUTS;
 
+/**
+ * Actions that act from anywhere — while typing in a field or with a dialog or node editor open —
+ * for the keyboard and the desktop menus alike (saving should not depend on where the focus is).
+ */
+export const ALWAYS_AVAILABLE_ACTIONS: ReadonlySet<string> = new Set([
+  'save',
+  'saveAs',
+  'open',
+  'newFlow',
+  'templates',
+  'toggleTheme',
+  'togglePanel',
+]);
+
 /** The key combination of an event in the table's notation (`mod+shift+s`). */
 export function eventKeys(
   event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>,

@@ -1,5 +1,9 @@
 import type { FlowEdge, FlowNode } from '../../engine/contract/flow-document.ts';
-import type { NodeDescription, PortDescription } from '../../engine/contract/node-description.ts';
+import {
+  type NodeDescription,
+  type PortDescription,
+  unknownNodeDescription,
+} from '../../engine/contract/node-description.ts';
 
 /** Every node has this output (the registry adds it to each description). */
 const ERROR_PORT_NAME = 'error';
@@ -14,26 +18,7 @@ export function describeNode(
   nodeTypes: ReadonlyMap<string, NodeDescription>,
 ): NodeDescription {
   const known = nodeTypes.get(node.type);
-  if (known && known.version === node.typeVersion) return known;
-  const portsOf = (names: string[]): PortDescription[] =>
-    [...new Set(names)].map((name) => ({ name, label: name, showLabel: name !== 'main' }));
-  return {
-    type: node.type,
-    version: node.typeVersion,
-    label: `Unknown node (${node.type} v${node.typeVersion})`,
-    category: 'utility',
-    icon: 'help-circle',
-    summary: 'This version of Bridgeflow does not know this node type',
-    docs: '',
-    trigger: false,
-    inputs: portsOf(edges.filter((edge) => edge.target === node.id).map((edge) => edge.targetHandle)),
-    outputs: portsOf(edges.filter((edge) => edge.source === node.id).map((edge) => edge.sourceHandle)),
-    credentials: [],
-    defaults: {},
-    parametersJsonSchema: {},
-    expressionParameters: [],
-    summaryParameters: [],
-  };
+  return known && known.version === node.typeVersion ? known : unknownNodeDescription(node, edges);
 }
 
 /** Output ports of a node, including parameter-driven ones (switch rules) before the fixed ones. */
