@@ -58,11 +58,13 @@ describe('openDatabase', () => {
     await rm(folder, { recursive: true, force: true });
   });
 
-  it('opens a file database in WAL mode with foreign keys and a busy timeout', () => {
+  it('opens a file database in WAL mode with foreign keys, full sync and a busy timeout', () => {
     const database = openDatabase(path, { busyTimeoutMs: 1234 });
     expect(database.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(database.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(database.pragma('busy_timeout', { simple: true })).toBe(1234);
+    // FULL (2): an acknowledged webhook survives a power cut, not only a crashed process.
+    expect(database.pragma('synchronous', { simple: true })).toBe(2);
     database.close();
   });
 
