@@ -165,6 +165,17 @@ export const TEST_RUN_METHODS = {
     }),
     output: z.object({ ref: SampleRefSchema, orders: z.number().int() }),
   },
+  /**
+   * The JSON Schema samples of this flow must meet (the trigger's source record, one or a list), for
+   * the sample editor's validation; null when the trigger takes any JSON.
+   */
+  sampleSchema: {
+    input: z.object({ document: FlowDocumentSchema, triggerNodeId: z.string().optional() }),
+    output: z.object({
+      schemaId: z.string().nullable(),
+      jsonSchema: z.record(z.string(), z.unknown()).nullable(),
+    }),
+  },
   /** `dry-run`, `sandbox` and the workspace's `environments/*.json`. */
   listEnvironments: { input: Empty, output: z.object({ environments: z.array(EnvironmentInfoSchema) }) },
   /**

@@ -1,9 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../contract/errors.ts';
 import type { TestRunState } from '../contract/flow-api-test-runs.ts';
+import { FlowDocumentSchema } from '../contract/flow-document.ts';
 import { buildFlow } from '../run/testing/flow-builder.ts';
 import { createFlowHost, type FlowHost } from './flow-host.ts';
 
@@ -127,6 +128,23 @@ describe('test-run FlowApi methods', () => {
     const history = value(await again.api.listRuns({ flowId: 'test-flow', sampleName: 'large' })).runs;
     expect(history).toHaveLength(1);
     again.context.dispose();
+  });
+
+  it("gives the sample editor the JSON Schema of the trigger's records", async () => {
+    const template = await readFile(
+      new URL('../../flows/templates/order-to-sage300/order-to-sage300.flow.json', import.meta.url),
+      'utf8',
+    );
+    const document = FlowDocumentSchema.parse(JSON.parse(template));
+    const schema = value(await host.api.sampleSchema({ document }));
+    expect(schema.schemaId).toBe('threedcart.Order');
+    const text = JSON.stringify(schema.jsonSchema);
+    expect(text).toContain('"anyOf"');
+    expect(text).toContain('"OrderItemList"');
+    expect(value(await host.api.sampleSchema({ document: flow(1) }))).toEqual({
+      schemaId: null,
+      jsonSchema: null,
+    });
   });
 
   it('refuses an invalid flow and an unknown environment up front', async () => {

@@ -2,6 +2,7 @@ import { BridgeflowError } from '../errors/bridgeflow-error.ts';
 import { silentLogger, systemClock } from '../run/system-services.ts';
 import { captureOrderSample } from '../samples/sample-capture.ts';
 import { SampleLibrary } from '../samples/sample-library.ts';
+import { sampleSchemaOf } from '../test-runs/sample-schemas.ts';
 import { listEnvironments, resolveEnvironment } from '../test-runs/test-environments.ts';
 import type { HostContext } from './host-context.ts';
 import type { AreaHandlers } from './host-handlers.ts';
@@ -30,6 +31,7 @@ export function createRunSampleHandlers(
   | 'deleteSample'
   | 'captureSample'
   | 'listEnvironments'
+  | 'sampleSchema'
 > {
   return {
     listSamples: async ({ flowPath }) => {
@@ -85,5 +87,7 @@ export function createRunSampleHandlers(
       return { ref, orders: capture.orders.length };
     },
     listEnvironments: async () => ({ environments: await listEnvironments(context.workspaceDir) }),
+    sampleSchema: async ({ document, triggerNodeId }) =>
+      sampleSchemaOf(document, context.registry, triggerNodeId),
   };
 }

@@ -6,6 +6,7 @@ import { NodeDetail } from './node-detail.tsx';
 import { RunSummary } from './run-summary.tsx';
 import { nodeTraceOf, sampleKey, setTitle } from './test-run-view.ts';
 import {
+  captureSample,
   deleteSelected,
   duplicateSelected,
   editSampleText,
@@ -78,6 +79,7 @@ function SampleList() {
           </section>
         );
       })}
+      <CaptureForm />
       <form
         className="new-sample"
         onSubmit={(event) => {
@@ -94,6 +96,39 @@ function SampleList() {
         <button type="submit">Add</button>
       </form>
     </nav>
+  );
+}
+
+/** "Fetch order 20931 as a sample" from the environment's store, anonymised by default. */
+function CaptureForm() {
+  const [ids, setIds] = useState('');
+  const [anonymise, setAnonymise] = useState(true);
+  const orderIds = ids
+    .split(/[\s,]+/)
+    .filter((part) => /^\d+$/.test(part))
+    .map(Number);
+  return (
+    <form
+      className="capture-sample"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (orderIds.length > 0) void captureSample(orderIds, anonymise).then(() => setIds(''));
+      }}
+    >
+      <input
+        aria-label="Order ids to capture"
+        placeholder="order id(s)"
+        value={ids}
+        onChange={(event) => setIds(event.target.value)}
+      />
+      <button type="submit" disabled={orderIds.length === 0}>
+        Capture
+      </button>
+      <label className="small">
+        <input type="checkbox" checked={anonymise} onChange={(event) => setAnonymise(event.target.checked)} />{' '}
+        anonymise
+      </label>
+    </form>
   );
 }
 

@@ -130,6 +130,29 @@ export async function deleteSelected(): Promise<void> {
   await refreshSamples();
 }
 
+/**
+ * Fetches 3dcart orders by id from the chosen environment's store (the sandbox for dry-run) and
+ * saves them as a new sample, with personal data replaced by fakes unless `anonymise` is off.
+ */
+export async function captureSample(orderIds: readonly number[], anonymise: boolean): Promise<void> {
+  const { environment } = get();
+  const name = `order ${orderIds.join(' ')}`;
+  const ref: SampleRef = { location: flowPath().flowPath ? 'flow' : 'workspace', set: '', name };
+  // Dry-run reads from the sandbox, so a capture there reads the sandbox store too.
+  const source = environment === 'dry-run' ? 'sandbox' : environment;
+  const result = await flowApi().captureSample({
+    ...flowPath(),
+    ref,
+    orderIds: [...orderIds],
+    environment: source,
+    anonymise,
+  });
+  if (!result.ok) return fail(result.error);
+  set({ message: { kind: 'info', text: `Captured ${result.value.orders} order(s) as "${name}"` } });
+  await refreshSamples();
+  await selectSample(ref);
+}
+
 /** Runs the flow as it is in the editor on samples; polls the host for progress until it ends. */
 export async function runSamples(samples: readonly SampleRef[], startAt?: { nodeId: string }): Promise<void> {
   const { document } = useDesignerStore.getState();

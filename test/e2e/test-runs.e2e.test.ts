@@ -1,4 +1,4 @@
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -154,6 +154,23 @@ describe('test runs in the designer', () => {
     await expect.poll(() => diff.textContent()).toContain('node(s) differ');
     await expect.poll(() => diff.locator('.diff-table tr').count()).toBeGreaterThan(2);
     await session.screenshot('test-runs-diff');
+  });
+
+  it('captures an order from the sandbox as an anonymised sample', {
+    timeout: 120_000,
+  }, async () => {
+    const { page } = session;
+    await page.getByRole('tab', { name: 'Test runs' }).click();
+    await page.getByLabel('Order ids to capture').fill('20001');
+    await page.getByRole('button', { name: 'Capture' }).click();
+    await expect.poll(() => page.getByTestId('sample-order 20001').count()).toBe(1);
+    const editor = page.getByTestId('code-editor-Sample JSON');
+    await expect.poll(() => editor.textContent()).toMatch(/"OrderID":\s20001/);
+    // Saved beside the flow, with the shopper replaced by fakes.
+    const [order] = JSON.parse(await readFile(join(workspace, 'orders.samples', 'order 20001.json'), 'utf8'));
+    expect(order.BillingEmail).toMatch(/^shopper\d+@example\.com$/);
+    expect(order.BillingAddress).toMatch(/Sample Street$/);
+    await session.screenshot('test-runs-capture');
   });
 
   it('keeps the run history across a restart', { timeout: 180_000 }, async () => {
