@@ -41,8 +41,13 @@ function run(runId: string, nodes: NodeTrace[]): RunTrace {
 
 describe('diffJson', () => {
   it('names every added, removed and changed value with its path', () => {
-    const before: JsonValue = { Order: { Lines: [{ Item: 'A', Qty: 1 }], Note: 'x', constructor: 1 }, gone: true };
-    const after: JsonValue = { Order: { Lines: [{ Item: 'B', Qty: 1 }, { Item: 'C' }], Note: 'x', 'odd key': null } };
+    const before: JsonValue = {
+      Order: { Lines: [{ Item: 'A', Qty: 1 }], Note: 'x', constructor: 1 },
+      gone: true,
+    };
+    const after: JsonValue = {
+      Order: { Lines: [{ Item: 'B', Qty: 1 }, { Item: 'C' }], Note: 'x', 'odd key': null },
+    };
     expect(diffJson(before, after)).toEqual([
       { path: 'Order.Lines[0].Item', kind: 'changed', before: 'A', after: 'B' },
       { path: 'Order.Lines[1]', kind: 'added', after: { Item: 'C' } },
