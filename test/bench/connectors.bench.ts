@@ -1,243 +1,98 @@
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { Worker } from 'node:worker_threads';
-import type { FlowDocument, JsonValue } from '../../engine/contract/flow-document.ts';
 import { createCoreRegistry } from '../../engine/nodes/core-node-types.ts';
-import type { NodeRegistry } from '../../engine/nodes/registry.ts';
-import { runFlow } from '../../engine/run/executor.ts';
 import { createAxiosTransport } from '../../engine/run/http/axios-transport.ts';
 import { silentLogger, systemClock } from '../../engine/run/system-services.ts';
+import { CASES, type ConnectorCase } from './connector-cases.ts';
+import {
+  bareCalls,
+  type Calls,
+  clientCalls,
+  medians,
+  nodeCalls,
+  pairedDifference,
+  round,
+  type Sample,
+} from './connector-layers.ts';
 
-/** One connector read, both through our node and as the bare HTTP call it makes. */
-interface ConnectorCase {
-  system: 'threedcart' | 'sage300' | 'm3';
-  title: string;
-  node: { type: string; parameters: Record<string, JsonValue>; slot: string };
-  credentials(url: string): Record<string, string>;
-  item: JsonValue;
-  bare: { path: string; headers: Record<string, string> };
-}
+/** The three ways of making a connector's call, cheapest first. */
+export const LAYERS = ['bare', 'client', 'node'] as const;
+export type Layer = (typeof LAYERS)[number];
 
-const CASES: ConnectorCase[] = [
-  {
-    system: 'sage300',
-    title: 'Sage 300 find customer',
-    node: {
-      type: 'sage300.findCustomer',
-      parameters: { by: 'number', value: 'CustomerNumber' },
-      slot: 'erp',
-    },
-    credentials: (url) => ({
-      baseUrl: `${url}/Sage300WebApi`,
-      company: 'SAMINC',
-      username: 'WEBAPI',
-      password: 'WEBAPI',
-    }),
-    item: { CustomerNumber: 'C000001' },
-    bare: {
-      path: "/Sage300WebApi/v1.0/-/SAMINC/AR/ARCustomers('C000001')",
-      headers: {
-        authorization: `Basic ${Buffer.from('WEBAPI:WEBAPI').toString('base64')}`,
-        'content-type': 'application/json',
-      },
-    },
-  },
-  {
-    system: 'm3',
-    title: 'M3 get customer',
-    node: { type: 'm3.getCustomer', parameters: { customerNumber: '{{ CUNO }}' }, slot: 'erp' },
-    credentials: (url) => ({
-      mode: 'basic',
-      baseUrl: url,
-      username: 'M3API',
-      password: 'm3api-password',
-      company: '100',
-    }),
-    item: { CUNO: 'TMPLWEB' },
-    bare: {
-      path: '/m3api-rest/v2/execute/CRS610MI/GetBasicData?CUNO=TMPLWEB',
-      headers: { authorization: `Basic ${Buffer.from('M3API:m3api-password').toString('base64')}` },
-    },
-  },
-];
-
-function flowFor(testCase: ConnectorCase, concurrency: number): FlowDocument {
-  return {
-    schemaVersion: 1,
-    id: 'connector-bench',
-    name: 'Connector bench',
-    description: '',
-    settings: { errorPolicy: 'stopRun', timezone: 'UTC' },
-    nodes: [
-      {
-        id: 'start',
-        name: 'Start',
-        type: 'core.manualTrigger',
-        typeVersion: 1,
-        position: { x: 0, y: 0 },
-        parameters: {},
-      },
-      {
-        id: 'call',
-        name: 'Call',
-        type: testCase.node.type,
-        typeVersion: 1,
-        position: { x: 200, y: 0 },
-        parameters: testCase.node.parameters,
-        credentials: { [testCase.node.slot]: 'bench' },
-        settings: { concurrency },
-      },
-    ],
-    edges: [{ id: 'e', source: 'start', sourceHandle: 'main', target: 'call', targetHandle: 'main' }],
-  };
-}
-
-/** Mean milliseconds per sequential bare call over keep-alive, and calls/s with 16 in flight. */
-async function bareCalls(
-  url: string,
-  testCase: ConnectorCase,
-  count: number,
-  concurrency: number,
-): Promise<number> {
-  const { hostname, port } = new URL(url);
-  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next++ < count) {
-        await new Promise<void>((done, fail) => {
-          const outgoing = request(
-            { agent, hostname, port, path: testCase.bare.path, headers: testCase.bare.headers },
-            (response) => {
-              response.resume();
-              response.on('end', () =>
-                response.statusCode === 200 ? done() : fail(new Error(`bare call ${response.statusCode}`)),
-              );
-            },
-          );
-          outgoing.on('error', fail);
-          outgoing.end();
-        });
-      }
-    }),
-  );
-  agent.destroy();
-  return performance.now() - started;
-}
-
-async function nodeCalls(
-  url: string,
-  testCase: ConnectorCase,
-  count: number,
-  concurrency: number,
-  registry: NodeRegistry,
-): Promise<number> {
-  const transport = createAxiosTransport();
-  const services = {
-    clock: systemClock,
-    logger: silentLogger,
-    http: transport,
-    secrets: { get: async () => testCase.credentials(url) },
-  };
-  try {
-    const flow = flowFor(testCase, concurrency);
-    const input = [Array.from({ length: count }, () => testCase.item)];
-    const started = performance.now();
-    const trace = await runFlow({ flow, registry, services, input, trace: 'summary' });
-    const elapsed = performance.now() - started;
-    if (trace.status !== 'succeeded') throw new Error(`${testCase.title}: ${trace.error?.message}`);
-    return elapsed;
-  } finally {
-    transport.close();
-  }
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
-
-export interface ConnectorThroughput {
+export interface ConnectorResult {
   connector: string;
-  /** Wall time per sequential call, bare node:http. */
-  bareMsPerCall: number;
-  /** Wall time per sequential call through a flow node. */
-  clientMsPerCall: number;
-  /** This thread's extra busy time per call through our client (the latency it adds when idle otherwise). */
-  addedMsPerCall: number;
-  /** This thread's extra CPU time per call through our client: the same, without time lost to preemption. */
-  addedCpuMsPerCall: number;
+  /** Per sequential call, medians over the rounds. */
+  layers: Record<Layer, Sample>;
+  /** What our client adds to the bare call: median over the rounds of client − bare. */
+  addedByClient: Sample;
+  /** What the flow node layer adds to the client: median over the rounds of node − client. */
+  addedByNode: Sample;
+  /** Through the flow node with 16 calls in flight. */
   callsPerSecond: number;
 }
 
-/** One round of `calls` sequential calls: wall, busy (event-loop utilisation) and CPU time per call. */
-async function round(calls: number, run: () => Promise<number>): Promise<Sample> {
-  const busyBefore = performance.eventLoopUtilization();
-  const cpuBefore = process.threadCpuUsage();
-  const wall = await run();
-  const busy = performance.eventLoopUtilization(busyBefore).active;
-  const cpu = process.threadCpuUsage(cpuBefore);
-  return { wall: wall / calls, busy: busy / calls, cpu: (cpu.user + cpu.system) / 1000 / calls };
+export const ROUNDS = 7;
+const IN_FLIGHT = 16;
+
+async function startSimulator(system: ConnectorCase['system']): Promise<{ url: string; worker: Worker }> {
+  const worker = new Worker(new URL('./simulator-host.worker.ts', import.meta.url), { workerData: system });
+  const url = await new Promise<string>((resolve, reject) => {
+    worker.once('message', (message: { url: string }) => resolve(message.url));
+    worker.once('error', reject);
+  });
+  return { url, worker };
 }
 
-interface Sample {
-  wall: number;
-  busy: number;
-  cpu: number;
-}
-
-function medians(samples: readonly Sample[]): Sample {
-  return {
-    wall: median(samples.map((sample) => sample.wall)),
-    busy: median(samples.map((sample) => sample.busy)),
-    cpu: median(samples.map((sample) => sample.cpu)),
-  };
-}
-
-/** Each connector against its simulator (in its own thread): latency one call at a time, and throughput with 16 in flight. */
+/**
+ * Each connector against its simulator (in its own thread, so the simulator does not take this
+ * thread's CPU): the same read made one call at a time as a bare HTTP call, through our typed
+ * client, and through a flow node, in `ROUNDS` rounds that interleave the three (in turn first, so
+ * none is always measured right after another); then calls/s through the node with 16 in flight.
+ */
 export async function measureConnectors(
   sequentialCalls = 1_000,
   parallelCalls = 3_000,
-): Promise<ConnectorThroughput[]> {
-  const results: ConnectorThroughput[] = [];
+): Promise<ConnectorResult[]> {
+  const results: ConnectorResult[] = [];
   // Built once, as a runtime does; building it (node descriptions, schemas) is no part of a call.
   const registry = createCoreRegistry();
   for (const testCase of CASES) {
-    const worker = new Worker(new URL('./simulator-host.worker.ts', import.meta.url), {
-      workerData: testCase.system,
-    });
-    const url = await new Promise<string>((resolve, reject) => {
-      worker.once('message', (message: { url: string }) => resolve(message.url));
-      worker.once('error', reject);
-    });
+    const { url, worker } = await startSimulator(testCase.system);
+    // One transport per layer, built once and kept warm as a runtime keeps its own; the bare
+    // call's agent has the transport's settings (keep-alive, 16 sockets per host).
+    const agent = new Agent({ keepAlive: true, maxSockets: IN_FLIGHT });
+    const clientTransport = createAxiosTransport({ maxSocketsPerHost: IN_FLIGHT });
+    const nodeTransport = createAxiosTransport({ maxSocketsPerHost: IN_FLIGHT });
+    const services = { clock: systemClock, logger: silentLogger };
     try {
-      await bareCalls(url, testCase, 300, 1);
-      await nodeCalls(url, testCase, 300, 1, registry);
-      // Wall time per call swings by ±50 % on a shared 2-core machine, so the added latency is
-      // measured as this thread's busy time per call (event-loop utilisation): what our client
-      // adds on top of the bare call when nothing else competes. Busy time still counts the time
-      // the thread sat preempted by other processes, so its CPU time is reported beside it.
-      // Alternating rounds, medians of 7.
-      const bareRounds: Sample[] = [];
-      const clientRounds: Sample[] = [];
-      for (let index = 0; index < 7; index++) {
-        bareRounds.push(await round(sequentialCalls, () => bareCalls(url, testCase, sequentialCalls, 1)));
-        clientRounds.push(
-          await round(sequentialCalls, () => nodeCalls(url, testCase, sequentialCalls, 1, registry)),
-        );
+      const calls: Record<Layer, Calls> = {
+        bare: bareCalls(url, testCase, agent),
+        client: clientCalls(url, testCase, { ...services, http: clientTransport }),
+        node: nodeCalls(url, testCase, { ...services, http: nodeTransport }, registry),
+      };
+      for (const layer of LAYERS) await calls[layer](300);
+      const rounds: Record<Layer, Sample[]> = { bare: [], client: [], node: [] };
+      for (let index = 0; index < ROUNDS; index++) {
+        for (let step = 0; step < LAYERS.length; step++) {
+          const layer = LAYERS[(index + step) % LAYERS.length] ?? 'bare';
+          rounds[layer].push(await round(sequentialCalls, calls[layer]));
+        }
       }
-      const bare = medians(bareRounds);
-      const client = medians(clientRounds);
-      const parallel = await nodeCalls(url, testCase, parallelCalls, 16, registry);
+      const parallel = nodeCalls(url, testCase, { ...services, http: nodeTransport }, registry, IN_FLIGHT);
+      const started = performance.now();
+      await parallel(parallelCalls);
+      const elapsed = performance.now() - started;
       results.push({
         connector: testCase.title,
-        bareMsPerCall: bare.wall,
-        clientMsPerCall: client.wall,
-        addedMsPerCall: client.busy - bare.busy,
-        addedCpuMsPerCall: client.cpu - bare.cpu,
-        callsPerSecond: parallelCalls / (parallel / 1000),
+        layers: { bare: medians(rounds.bare), client: medians(rounds.client), node: medians(rounds.node) },
+        addedByClient: pairedDifference(rounds.client, rounds.bare),
+        addedByNode: pairedDifference(rounds.node, rounds.client),
+        callsPerSecond: parallelCalls / (elapsed / 1000),
       });
     } finally {
+      agent.destroy();
+      clientTransport.close();
+      nodeTransport.close();
       worker.postMessage('close');
       await worker.terminate();
     }
