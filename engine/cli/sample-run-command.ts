@@ -9,7 +9,7 @@ import { createEnvironmentSecretStore } from '../run/system-services.ts';
 import { readSampleFile, readSampleFolder, type SamplePayload } from '../samples/sample-files.ts';
 import { openDatabase, type StoreDatabase } from '../store/database.ts';
 import { SandboxOnDemand } from '../test-runs/sandbox-on-demand.ts';
-import { resolveEnvironment } from '../test-runs/test-environments.ts';
+import { resolveEnvironment, type TestEnvironment } from '../test-runs/test-environments.ts';
 import { runTestSamples } from '../test-runs/test-run-service.ts';
 import { type CliIo, EXIT } from './cli-io.ts';
 import { describeProblems, loadValidFlow } from './load-valid-flow.ts';
@@ -61,14 +61,7 @@ export async function sampleRunCommand(
       return EXIT.invalid;
     }
     const samples = await readSamples(options);
-    const variables = createEnvironmentSecretStore();
-    const resolved = await resolveEnvironment(options.env ?? 'dry-run', {
-      sandbox,
-      vault: variables,
-      environment: variables,
-      workspaceDir: resolve(options.workspace ?? '.'),
-    });
-    const environment = options.dryRun ? { ...resolved, dryRun: true } : resolved;
+    const environment = await environmentOf(options, sandbox);
     lookupsDatabase = options.lookups ? openDatabase(options.lookups) : undefined;
     const result = await runTestSamples({
       flow: checked.document,
@@ -101,6 +94,18 @@ export async function sampleRunCommand(
     transport.close();
     await sandbox.close();
   }
+}
+
+/** `--env` resolved against the workspace; `--dry-run` intercepts writes whatever the environment says. */
+async function environmentOf(options: SampleRunOptions, sandbox: SandboxOnDemand): Promise<TestEnvironment> {
+  const variables = createEnvironmentSecretStore();
+  const resolved = await resolveEnvironment(options.env ?? 'dry-run', {
+    sandbox,
+    vault: variables,
+    environment: variables,
+    workspaceDir: resolve(options.workspace ?? '.'),
+  });
+  return options.dryRun ? { ...resolved, dryRun: true } : resolved;
 }
 
 async function readSamples(options: SampleRunOptions): Promise<SamplePayload[]> {
