@@ -176,6 +176,21 @@ export const TEST_RUN_METHODS = {
       jsonSchema: z.record(z.string(), z.unknown()).nullable(),
     }),
   },
+  /**
+   * Checks a sample against the trigger's source record schema (one record or a list): every
+   * problem with its path and a message naming the field, the limit and the value.
+   */
+  checkSample: {
+    input: z.object({
+      document: FlowDocumentSchema,
+      payload: JsonValueSchema,
+      triggerNodeId: z.string().optional(),
+    }),
+    output: z.object({
+      schemaId: z.string().nullable(),
+      problems: z.array(z.object({ path: z.string(), message: z.string() })),
+    }),
+  },
   /** `dry-run`, `sandbox` and the workspace's `environments/*.json`. */
   listEnvironments: { input: Empty, output: z.object({ environments: z.array(EnvironmentInfoSchema) }) },
   /**

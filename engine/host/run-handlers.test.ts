@@ -145,6 +145,13 @@ describe('test-run FlowApi methods', () => {
       schemaId: null,
       jsonSchema: null,
     });
+    const sample = JSON.parse(
+      await readFile(new URL('../../flows/samples/kit-line.json', import.meta.url), 'utf8'),
+    );
+    expect(value(await host.api.checkSample({ document, payload: sample })).problems).toEqual([]);
+    const wrong = value(await host.api.checkSample({ document, payload: [{ OrderID: 'abc' }] }));
+    expect(wrong.problems.find((problem) => problem.path === '[0].OrderID')?.message).toMatch(/OrderID/);
+    expect(wrong.problems.some((problem) => problem.path === '[0].OrderItemList')).toBe(true);
   });
 
   it('refuses an invalid flow and an unknown environment up front', async () => {

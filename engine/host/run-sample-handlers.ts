@@ -2,7 +2,7 @@ import { BridgeflowError } from '../errors/bridgeflow-error.ts';
 import { silentLogger, systemClock } from '../run/system-services.ts';
 import { captureOrderSample } from '../samples/sample-capture.ts';
 import { SampleLibrary } from '../samples/sample-library.ts';
-import { sampleSchemaOf } from '../test-runs/sample-schemas.ts';
+import { checkSamplePayload, sampleSchemaOf } from '../test-runs/sample-schemas.ts';
 import { listEnvironments, resolveEnvironment } from '../test-runs/test-environments.ts';
 import type { HostContext } from './host-context.ts';
 import type { AreaHandlers } from './host-handlers.ts';
@@ -32,6 +32,7 @@ export function createRunSampleHandlers(
   | 'captureSample'
   | 'listEnvironments'
   | 'sampleSchema'
+  | 'checkSample'
 > {
   return {
     listSamples: async ({ flowPath }) => {
@@ -89,5 +90,7 @@ export function createRunSampleHandlers(
     listEnvironments: async () => ({ environments: await listEnvironments(context.workspaceDir) }),
     sampleSchema: async ({ document, triggerNodeId }) =>
       sampleSchemaOf(document, context.registry, triggerNodeId),
+    checkSample: async ({ document, payload, triggerNodeId }) =>
+      checkSamplePayload(document, context.registry, payload, triggerNodeId),
   };
 }

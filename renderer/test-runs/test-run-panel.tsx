@@ -133,7 +133,7 @@ function CaptureForm() {
 }
 
 function SampleEditor() {
-  const { selected, sampleText, sampleDirty } = useTestRunsStore();
+  const { selected, sampleText, sampleDirty, sampleProblems } = useTestRunsStore();
   if (!selected)
     return <div className="sample-editor muted small">Choose a sample to view, edit or run it.</div>;
   return (
@@ -165,6 +165,16 @@ function SampleEditor() {
         height="100%"
         ariaLabel="Sample JSON"
       />
+      {sampleProblems.length > 0 ? (
+        <ul className="sample-problems" aria-label="Sample problems">
+          {sampleProblems.slice(0, 20).map((problem) => (
+            <li key={`${problem.path}:${problem.message}`}>
+              {problem.path ? <code>{problem.path}</code> : null} {problem.message}
+            </li>
+          ))}
+          {sampleProblems.length > 20 ? <li className="muted">… {sampleProblems.length - 20} more</li> : null}
+        </ul>
+      ) : null}
     </div>
   );
 }

@@ -32,6 +32,8 @@ export interface TestRunsState {
   compare: readonly string[];
   diff: RunDiff | undefined;
   message: { kind: 'info' | 'error'; text: string } | undefined;
+  /** What is wrong with the edited sample: not JSON, or not the trigger's records. */
+  sampleProblems: readonly { path: string; message: string }[];
 }
 
 export const useTestRunsStore = create<TestRunsState>(() => ({
@@ -48,6 +50,7 @@ export const useTestRunsStore = create<TestRunsState>(() => ({
   compare: [],
   diff: undefined,
   message: undefined,
+  sampleProblems: [],
 }));
 
 const set = useTestRunsStore.setState;
@@ -85,10 +88,25 @@ export async function selectSample(ref: SampleRef): Promise<void> {
   const result = await flowApi().readSample({ ...flowPath(), ref });
   if (!result.ok) return fail(result.error);
   set({ selected: ref, sampleText: JSON.stringify(result.value.payload, null, 2), sampleDirty: false });
+  await checkSampleText();
 }
+
+let checkTimer: ReturnType<typeof setTimeout> | undefined;
 
 export function editSampleText(sampleText: string): void {
   set({ sampleText, sampleDirty: true });
+  // Checked a moment after typing stops, not on every key.
+  clearTimeout(checkTimer);
+  checkTimer = setTimeout(() => void checkSampleText(), 300);
+}
+
+/** Checks the edited sample against the trigger's source record schema (through the engine's validator). */
+export async function checkSampleText(): Promise<void> {
+  const parsed = parseSampleText(get().sampleText);
+  if (!parsed.ok) return set({ sampleProblems: [{ path: '', message: `Not JSON: ${parsed.reason}` }] });
+  const { document } = useDesignerStore.getState();
+  const result = await flowApi().checkSample({ document, payload: parsed.value });
+  if (result.ok) set({ sampleProblems: result.value.problems });
 }
 
 /** Saves the edited sample; a payload that is not JSON is refused with the parser's reason. */

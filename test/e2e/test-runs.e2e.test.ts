@@ -1,4 +1,4 @@
-import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -53,6 +53,9 @@ describe('test runs in the designer', () => {
         join(workspace, 'orders.samples', `${name}.json`),
       );
     }
+    // Valid JSON, but not a 3dcart order: the sample editor must say so.
+    await mkdir(join(workspace, 'samples'));
+    await writeFile(join(workspace, 'samples', 'not-an-order.json'), '[{ "OrderID": "abc" }]\n');
     session = await openDesigner({ workspace });
   }, 180_000);
   afterAll(async () => {
@@ -156,7 +159,7 @@ describe('test runs in the designer', () => {
     await session.screenshot('test-runs-diff');
   });
 
-  it('captures an order from the sandbox as an anonymised sample', {
+  it('captures an order from the sandbox as an anonymised sample and checks samples against the order schema', {
     timeout: 120_000,
   }, async () => {
     const { page } = session;
@@ -170,6 +173,12 @@ describe('test runs in the designer', () => {
     const [order] = JSON.parse(await readFile(join(workspace, 'orders.samples', 'order 20001.json'), 'utf8'));
     expect(order.BillingEmail).toMatch(/^shopper\d+@example\.com$/);
     expect(order.BillingAddress).toMatch(/Sample Street$/);
+    // The captured order meets the 3dcart order schema; a sample with a text OrderID and no lines does not.
+    await expect.poll(() => page.getByLabel('Sample problems').count()).toBe(0);
+    await page.getByTestId('sample-not-an-order').click();
+    const problems = page.getByLabel('Sample problems');
+    await expect.poll(() => problems.textContent()).toContain('[0].OrderID');
+    await expect.poll(() => problems.textContent()).toContain('[0].OrderItemList');
     await session.screenshot('test-runs-capture');
   });
 
