@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DesignerSession, openDesigner } from './designer-harness.ts';
+import { type DesignerSession, dragConnection, openDesigner } from './designer-harness.ts';
 
 // Editing at speed: templates, multi-select, copy/paste into another flow, duplicate, delete,
 // auto-layout, a refused connection with its reason, and the dark theme at 1280×720.
@@ -18,11 +18,11 @@ describe('designer editing in Chromium', () => {
     timeout: 120_000,
   }, async () => {
     const { page } = session;
-    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+    await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('dark');
     await page.keyboard.press('Control+Shift+t');
     await page.getByRole('button', { name: /3dcart order to Sage 300 sales order/ }).click();
+    await expect.poll(() => page.locator('.flow-node').count()).toBeGreaterThan(3);
     const templateNodes = await page.locator('.flow-node').count();
-    expect(templateNodes).toBeGreaterThan(3);
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBeGreaterThan(2);
     await session.screenshot('designer-template-dark');
 
@@ -87,22 +87,10 @@ describe('designer editing in Chromium', () => {
 });
 
 async function connect(session: DesignerSession, from: number, to: number): Promise<void> {
-  const { page } = session;
-  const source = await page
-    .locator('.flow-node')
-    .nth(from)
-    .locator('.react-flow__handle.source')
-    .first()
-    .boundingBox();
-  const target = await page
-    .locator('.flow-node')
-    .nth(to)
-    .locator('.react-flow__handle.target')
-    .first()
-    .boundingBox();
-  if (!source || !target) throw new Error('ports not visible');
-  await page.mouse.move(source.x + source.width / 2, source.y + source.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 8 });
-  await page.mouse.up();
+  const nodes = session.page.locator('.flow-node');
+  await dragConnection(
+    session.page,
+    nodes.nth(from).locator('.react-flow__handle.source').first(),
+    nodes.nth(to).locator('.react-flow__handle.target').first(),
+  );
 }

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { createFlowHost, type FlowHost } from '../../engine/host/flow-host.ts';
 import { startWebHost, type WebHost } from '../../engine/host/web-host.ts';
 import { ensureRendererBuilt } from './renderer-build.ts';
@@ -90,4 +90,30 @@ export async function dragFromPalette(page: Page, type: string, at: { x: number;
   await page.getByTestId(`palette-${type}`).dragTo(page.getByTestId('canvas'), {
     targetPosition: { x: at.x, y: at.y },
   });
+}
+
+/**
+ * Drags a connection from one port to another with the mouse, as a user does. Waits until both
+ * ports stop moving first (zoom-to-fit animates the canvas).
+ */
+export async function dragConnection(page: Page, source: Locator, target: Locator): Promise<void> {
+  const from = await settledBox(source);
+  const to = await settledBox(target);
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 8 });
+  await page.mouse.up();
+}
+
+async function settledBox(
+  locator: Locator,
+): Promise<{ x: number; y: number; width: number; height: number }> {
+  let previous = await locator.boundingBox();
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    const current = await locator.boundingBox();
+    if (previous && current && previous.x === current.x && previous.y === current.y) return current;
+    previous = current;
+  }
+  throw new Error('The element kept moving or is not visible');
 }

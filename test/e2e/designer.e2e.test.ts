@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DesignerSession, dragFromPalette, openDesigner } from './designer-harness.ts';
+import { type DesignerSession, dragConnection, dragFromPalette, openDesigner } from './designer-harness.ts';
 
 // What an analyst does on a first day: drag three nodes, connect them, fill parameters, watch a
 // problem appear and go away, undo/redo, save, reload and find the same flow on disk.
@@ -80,19 +80,9 @@ describe('designer in Chromium', () => {
 
 async function connectPorts(session: DesignerSession, from: string, to: string): Promise<void> {
   const { page } = session;
-  const source = await page
-    .getByTestId(`node-${from}`)
-    .locator('.react-flow__handle.source')
-    .first()
-    .boundingBox();
-  const target = await page
-    .getByTestId(`node-${to}`)
-    .locator('.react-flow__handle.target')
-    .first()
-    .boundingBox();
-  if (!source || !target) throw new Error(`Ports of ${from} or ${to} are not visible`);
-  await page.mouse.move(source.x + source.width / 2, source.y + source.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 8 });
-  await page.mouse.up();
+  await dragConnection(
+    page,
+    page.getByTestId(`node-${from}`).locator('.react-flow__handle.source').first(),
+    page.getByTestId(`node-${to}`).locator('.react-flow__handle.target').first(),
+  );
 }
