@@ -15,6 +15,7 @@ import {
 import { measureMappingEditor } from './mapping-editor-ui.bench.ts';
 import { measureRuntimeDelivery } from './runtime.bench.ts';
 import { measureSimulators } from './simulators.bench.ts';
+import { reportTestRunPanel } from './test-run-panel.bench.ts';
 
 const ITEMS = 10_000;
 const NODE_EXECUTIONS_TARGET = 300_000;
@@ -218,6 +219,8 @@ const SECTIONS: Record<string, () => Promise<void>> = {
       },
     ]);
   },
+
+  'test-runs': reportTestRunPanel,
 };
 
 const section = process.argv[2];

@@ -119,7 +119,8 @@ export async function measureTestRunPanel(rounds = 5): Promise<TestRunPanelFigur
   }
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+/** Measures and prints the table (`npm run bench -- test-runs`). */
+export async function reportTestRunPanel(): Promise<void> {
   const figures = await measureTestRunPanel();
   console.log(`Test-run panel in Chromium (1280×720), 60-line order, median of ${figures.rounds}\n`);
   console.table([
@@ -137,3 +138,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     },
   ]);
 }
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await reportTestRunPanel();
