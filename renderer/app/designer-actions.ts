@@ -14,7 +14,7 @@ import {
 import { newFlow, openFlow, save } from '../state/file-actions.ts';
 import { moveNodes, removeElements } from '../state/flow-commands.ts';
 import { recentFiles } from '../state/recent-files.ts';
-import { openDialog, toggleBottomPanel, toggleTheme } from '../state/ui.store.ts';
+import { openDialog, toggleBottomPanel, toggleMinimap, toggleTheme } from '../state/ui.store.ts';
 import type { ShortcutAction } from './shortcuts.ts';
 
 const get = useDesignerStore.getState;
@@ -62,6 +62,7 @@ export const DESIGNER_ACTIONS: Record<ShortcutAction, () => void | Promise<void>
   },
   fitView: () => canvasControls.fitView?.(),
   togglePanel: toggleBottomPanel,
+  toggleMinimap: () => toggleMinimap(get().document.nodes.length),
   toggleTheme,
   search: () => document.querySelector<HTMLInputElement>('.palette-search')?.focus(),
 };

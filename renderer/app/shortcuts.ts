@@ -21,6 +21,7 @@ export const SHORTCUTS = {
   autoLayout: { keys: 'mod+shift+l', label: 'Auto-layout' },
   fitView: { keys: 'shift+1', label: 'Zoom to fit' },
   togglePanel: { keys: 'mod+j', label: 'Toggle bottom panel' },
+  toggleMinimap: { keys: 'mod+shift+m', label: 'Show/hide the minimap' },
   toggleTheme: { keys: 'mod+shift+d', label: 'Light/dark theme' },
   search: { keys: '/', label: 'Search nodes' },
 } as const;

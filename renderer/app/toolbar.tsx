@@ -59,6 +59,7 @@ export function Toolbar() {
       <nav className="toolbar-group" aria-label="View">
         <ActionButton action="autoLayout" text="Layout" />
         <ActionButton action="fitView" text="Fit" />
+        <ActionButton action="toggleMinimap" text="Map" />
         <ActionButton action="toggleTheme" text={theme === 'dark' ? '☀' : '☾'} />
       </nav>
       {EXTRA_ITEMS.map((Item, index) => (

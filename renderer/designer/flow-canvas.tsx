@@ -8,7 +8,9 @@ import {
   type Node,
   type NodeChange,
   ReactFlow,
+  type ReactFlowState,
   useReactFlow,
+  useStore,
 } from '@xyflow/react';
 import { type DragEvent, useCallback, useMemo, useState } from 'react';
 import type { FlowDocument } from '../../engine/contract/flow-document.ts';
@@ -25,7 +27,7 @@ import {
 } from '../state/designer.store.ts';
 import { addNode, connect, connectionProblem, moveNodes } from '../state/flow-commands.ts';
 import { isLabelledPort, outputPorts } from '../state/node-ports.ts';
-import { openNodeEditor } from '../state/ui.store.ts';
+import { isMinimapShown, openNodeEditor, useUiStore } from '../state/ui.store.ts';
 import { type CanvasNodeData, FlowNodeView } from './flow-node-view.tsx';
 import { PALETTE_DRAG_TYPE } from './palette.tsx';
 
@@ -36,12 +38,22 @@ export const SNAP_GRID: [number, number] = [16, 16];
 
 const selectDocument = (state: DesignerState) => state.document;
 const selectSelection = (state: DesignerState) => state.selection;
+/**
+ * Below this zoom the canvas draws cheaply: no grid dots (a dense, costly pattern that far out),
+ * no node shadows, no edge anti-aliasing — none of it visible at that size, all of it paid for on
+ * every frame while panning a large flow.
+ */
+const DETAIL_MIN_ZOOM = 0.5;
+const selectDetailed = (state: ReactFlowState) => state.transform[2] >= DETAIL_MIN_ZOOM;
 
 /** The flow as a React Flow graph; every change goes through the designer store's commands. */
 export function FlowCanvas() {
   const document = useDesignerStore(selectDocument);
   const selection = useDesignerStore(selectSelection);
   const { screenToFlowPosition } = useReactFlow();
+  const detailed = useStore(selectDetailed);
+  const minimapShown = useUiStore((state) => isMinimapShown(state.minimap, document.nodes.length));
+  const edges = useMemo(() => toCanvasEdges(document, selection.edgeIds), [document, selection.edgeIds]);
   // Sizes React Flow measured; nodes are controlled, so they go back in with each render
   // (the minimap and fit-view need them).
   const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(() => new Map());
@@ -56,7 +68,6 @@ export function FlowCanvas() {
     );
     if (measured.length > 0) setSizes((previous) => new Map([...previous, ...measured]));
   }, []);
-  const edges = useMemo(() => toCanvasEdges(document, selection.edgeIds), [document, selection.edgeIds]);
 
   const onDrop = useCallback(
     (event: DragEvent) => {
@@ -76,7 +87,7 @@ export function FlowCanvas() {
   return (
     // The drop target of palette drags; keyboard users add nodes with Enter on a palette item.
     <div
-      className="canvas"
+      className={detailed ? 'canvas' : 'canvas zoomed-out'}
       data-testid="canvas"
       role="application"
       onDragOver={allowPaletteDrop}
@@ -103,8 +114,8 @@ export function FlowCanvas() {
         maxZoom={2}
         proOptions={{ hideAttribution: true }}
       >
-        <Background gap={SNAP_GRID[0]} />
-        <MiniMap pannable zoomable ariaLabel="Minimap" />
+        {detailed ? <Background gap={SNAP_GRID[0]} /> : null}
+        {minimapShown ? <MiniMap pannable zoomable ariaLabel="Minimap" /> : null}
         <Controls showInteractive={false} />
       </ReactFlow>
     </div>

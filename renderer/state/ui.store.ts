@@ -13,7 +13,15 @@ export interface UiState {
   bottomOpen: boolean;
   /** Node whose full-screen editor (e.g. mapping) is open. */
   editorNodeId: string | undefined;
+  /**
+   * Minimap: `auto` shows it for flows up to {@link MINIMAP_AUTO_LIMIT} nodes — redrawing hundreds
+   * of minimap nodes on every frame halves the frame rate while panning large flows.
+   */
+  minimap: 'auto' | 'on' | 'off';
 }
+
+/** Largest flow the minimap is shown for unless the user turns it on. */
+export const MINIMAP_AUTO_LIMIT = 150;
 
 const THEME_KEY = 'bridgeflow.theme';
 
@@ -29,6 +37,7 @@ export const useUiStore = create<UiState>(() => ({
   bottomTab: 'problems',
   bottomOpen: true,
   editorNodeId: undefined,
+  minimap: 'auto',
 }));
 
 export function toggleTheme(): void {
@@ -51,4 +60,14 @@ export function toggleBottomPanel(): void {
 
 export function openNodeEditor(nodeId: string | undefined): void {
   useUiStore.setState({ editorNodeId: nodeId });
+}
+
+/** Shows or hides the minimap (from `auto`, the opposite of what auto shows for this flow). */
+export function toggleMinimap(nodeCount: number): void {
+  const shown = isMinimapShown(useUiStore.getState().minimap, nodeCount);
+  useUiStore.setState({ minimap: shown ? 'off' : 'on' });
+}
+
+export function isMinimapShown(setting: UiState['minimap'], nodeCount: number): boolean {
+  return setting === 'on' || (setting === 'auto' && nodeCount <= MINIMAP_AUTO_LIMIT);
 }
