@@ -44,14 +44,26 @@ const selectSelection = (state: DesignerState) => state.selection;
  * every frame while panning a large flow.
  */
 const DETAIL_MIN_ZOOM = 0.5;
-const selectDetailed = (state: ReactFlowState) => state.transform[2] >= DETAIL_MIN_ZOOM;
+/** Below this zoom node text is under 5 px, unreadable; nodes show as blocks (and pan smoothly). */
+const TEXT_MIN_ZOOM = 0.35;
+type ZoomLevel = 'near' | 'out' | 'far';
+const selectZoomLevel = (state: ReactFlowState): ZoomLevel => {
+  const zoom = state.transform[2];
+  return zoom >= DETAIL_MIN_ZOOM ? 'near' : zoom >= TEXT_MIN_ZOOM ? 'out' : 'far';
+};
+const ZOOM_CLASSES: Record<ZoomLevel, string> = {
+  near: 'canvas',
+  out: 'canvas zoomed-out',
+  far: 'canvas zoomed-out far-out',
+};
 
 /** The flow as a React Flow graph; every change goes through the designer store's commands. */
 export function FlowCanvas() {
   const document = useDesignerStore(selectDocument);
   const selection = useDesignerStore(selectSelection);
   const { screenToFlowPosition } = useReactFlow();
-  const detailed = useStore(selectDetailed);
+  const zoomLevel = useStore(selectZoomLevel);
+  const detailed = zoomLevel === 'near';
   const minimapShown = useUiStore((state) => isMinimapShown(state.minimap, document.nodes.length));
   const edges = useMemo(() => toCanvasEdges(document, selection.edgeIds), [document, selection.edgeIds]);
   // Sizes React Flow measured; nodes are controlled, so they go back in with each render
@@ -87,7 +99,7 @@ export function FlowCanvas() {
   return (
     // The drop target of palette drags; keyboard users add nodes with Enter on a palette item.
     <div
-      className={detailed ? 'canvas' : 'canvas zoomed-out'}
+      className={ZOOM_CLASSES[zoomLevel]}
       data-testid="canvas"
       role="application"
       onDragOver={allowPaletteDrop}
