@@ -4,26 +4,14 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FlowDocument } from '../engine/contract/flow-document.ts';
 import { createFlowHost, type FlowHost } from '../engine/host/flow-host.ts';
+import { buildFlow } from '../engine/run/testing/flow-builder.ts';
 import { readBundle } from '../engine/runtime/bundle.ts';
 import { type ExportBundleDialogs, exportBundleInteractively } from './export-bundle.ts';
 
 const flow: FlowDocument = {
-  schemaVersion: 1,
+  ...buildFlow([{ id: 'a', name: 'Start', type: 'core.manualTrigger' }], []),
   id: 'flow-export',
   name: 'Export me',
-  description: '',
-  settings: { errorPolicy: 'stopRun', timezone: 'UTC' },
-  nodes: [
-    {
-      id: 'a',
-      name: 'Start',
-      type: 'core.manualTrigger',
-      typeVersion: 1,
-      position: { x: 0, y: 0 },
-      parameters: {},
-    },
-  ],
-  edges: [],
 };
 
 function dialogs(flowFile: string | undefined, bundleFile: string | undefined) {

@@ -5,26 +5,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FLOW_API_CHANNEL } from '../engine/contract/flow-api.ts';
 import type { FlowDocument } from '../engine/contract/flow-document.ts';
 import { createFlowHost, type FlowHost } from '../engine/host/flow-host.ts';
+import { buildFlow } from '../engine/run/testing/flow-builder.ts';
 import { APP_ENTRY_URL } from './app-protocol.ts';
 import { createFlowApiHandler, registerFlowApiHandler } from './ipc-handlers.ts';
 
 const flow: FlowDocument = {
-  schemaVersion: 1,
+  ...buildFlow([{ id: 'a', name: 'Start', type: 'core.manualTrigger' }], []),
   id: 'flow-ipc',
   name: 'Over IPC',
-  description: '',
-  settings: { errorPolicy: 'stopRun', timezone: 'UTC' },
-  nodes: [
-    {
-      id: 'a',
-      name: 'Start',
-      type: 'core.manualTrigger',
-      typeVersion: 1,
-      position: { x: 0, y: 0 },
-      parameters: {},
-    },
-  ],
-  edges: [],
 };
 
 const fromDesigner = { senderFrame: { url: APP_ENTRY_URL } };

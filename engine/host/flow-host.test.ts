@@ -4,33 +4,19 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FlowDocument } from '../contract/flow-document.ts';
 import { formatFlow } from '../flow/flow-format.ts';
+import { buildFlow } from '../run/testing/flow-builder.ts';
 import { createFlowHost, type FlowHost } from './flow-host.ts';
 
 const flow: FlowDocument = {
-  schemaVersion: 1,
+  ...buildFlow(
+    [
+      { id: 'a', name: 'Start', type: 'core.manualTrigger' },
+      { id: 'b', name: 'Call', type: 'core.httpRequest' },
+    ],
+    ['a -> b'],
+  ),
   id: 'flow-1',
   name: 'Orders',
-  description: '',
-  settings: { errorPolicy: 'stopRun', timezone: 'UTC' },
-  nodes: [
-    {
-      id: 'a',
-      name: 'Start',
-      type: 'core.manualTrigger',
-      typeVersion: 1,
-      position: { x: 0, y: 0 },
-      parameters: {},
-    },
-    {
-      id: 'b',
-      name: 'Call',
-      type: 'core.httpRequest',
-      typeVersion: 1,
-      position: { x: 240, y: 0 },
-      parameters: {},
-    },
-  ],
-  edges: [{ id: 'e', source: 'a', sourceHandle: 'main', target: 'b', targetHandle: 'main' }],
 };
 
 describe('FlowHost (the one FlowApi implementation)', () => {
