@@ -27,7 +27,7 @@ import {
 } from '../state/designer.store.ts';
 import { addNode, connect, connectionProblem, moveNodes } from '../state/flow-commands.ts';
 import { isLabelledPort, outputPorts } from '../state/node-ports.ts';
-import { isMinimapShown, openNodeEditor, useUiStore } from '../state/ui.store.ts';
+import { isMinimapShown, LARGE_FLOW_NODES, openNodeEditor, useUiStore } from '../state/ui.store.ts';
 import { type CanvasNodeData, FlowNodeView } from './flow-node-view.tsx';
 import { PALETTE_DRAG_TYPE } from './palette.tsx';
 
@@ -44,7 +44,10 @@ const selectSelection = (state: DesignerState) => state.selection;
  * every frame while panning a large flow.
  */
 const DETAIL_MIN_ZOOM = 0.5;
-/** Below this zoom node text is under 5 px, unreadable; nodes show as blocks (and pan smoothly). */
+/**
+ * Below this zoom node text is under 5 px, unreadable; in large flows nodes then show as blocks,
+ * which keeps panning hundreds of them smooth.
+ */
 const TEXT_MIN_ZOOM = 0.35;
 type ZoomLevel = 'near' | 'out' | 'far';
 const selectZoomLevel = (state: ReactFlowState): ZoomLevel => {
@@ -99,7 +102,9 @@ export function FlowCanvas() {
   return (
     // The drop target of palette drags; keyboard users add nodes with Enter on a palette item.
     <div
-      className={ZOOM_CLASSES[zoomLevel]}
+      className={
+        ZOOM_CLASSES[zoomLevel === 'far' && document.nodes.length <= LARGE_FLOW_NODES ? 'out' : zoomLevel]
+      }
       data-testid="canvas"
       role="application"
       onDragOver={allowPaletteDrop}

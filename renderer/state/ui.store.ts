@@ -14,14 +14,17 @@ export interface UiState {
   /** Node whose full-screen editor (e.g. mapping) is open. */
   editorNodeId: string | undefined;
   /**
-   * Minimap: `auto` shows it for flows up to {@link MINIMAP_AUTO_LIMIT} nodes — redrawing hundreds
+   * Minimap: `auto` shows it for flows up to {@link LARGE_FLOW_NODES} nodes — redrawing hundreds
    * of minimap nodes on every frame halves the frame rate while panning large flows.
    */
   minimap: 'auto' | 'on' | 'off';
 }
 
-/** Largest flow the minimap is shown for unless the user turns it on. */
-export const MINIMAP_AUTO_LIMIT = 150;
+/**
+ * Flows above this many nodes are drawn for speed: no minimap unless the user turns it on, and
+ * nodes as blocks when zoomed far out (flow-canvas.tsx). Smaller flows keep every detail.
+ */
+export const LARGE_FLOW_NODES = 150;
 
 const THEME_KEY = 'bridgeflow.theme';
 
@@ -69,5 +72,5 @@ export function toggleMinimap(nodeCount: number): void {
 }
 
 export function isMinimapShown(setting: UiState['minimap'], nodeCount: number): boolean {
-  return setting === 'on' || (setting === 'auto' && nodeCount <= MINIMAP_AUTO_LIMIT);
+  return setting === 'on' || (setting === 'auto' && nodeCount <= LARGE_FLOW_NODES);
 }
