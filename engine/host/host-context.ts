@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createCoreRegistry } from '../nodes/core-node-types.ts';
 import type { NodeRegistry } from '../nodes/registry.ts';
 import { openDatabase, type StoreDatabase } from '../store/database.ts';
+import { createWorkspaceLookups, type WorkspaceLookups } from './mapping-lookup-store.ts';
 
 /** What every FlowApi handler may use. Areas add what they need here, not globals. */
 export interface HostContext {
@@ -17,6 +18,8 @@ export interface HostContext {
    * test-run history, ...), opened with every migration on first use.
    */
   database(): StoreDatabase;
+  /** The workspace's lookup tables, shared by the mapping editor and test runs. */
+  readonly lookups: WorkspaceLookups;
   /** Closes what the host opened (the database); the host is unusable afterwards. */
   dispose(): void;
   /** Registers something an area must close with the host (servers it started, open files). */
@@ -38,11 +41,13 @@ export const PACKAGED_TEMPLATES_DIR = fileURLToPath(new URL('../../flows/templat
 export function createHostContext(options: HostContextOptions): HostContext {
   let database: StoreDatabase | undefined;
   const closers: (() => void | Promise<void>)[] = [];
+  const lookups = createWorkspaceLookups(options.workspaceDir);
   const databasePath = options.databasePath ?? join(options.workspaceDir, '.bridgeflow', 'bridgeflow.db');
   return {
     workspaceDir: options.workspaceDir,
     templatesDir: options.templatesDir ?? PACKAGED_TEMPLATES_DIR,
     registry: options.registry ?? createCoreRegistry(),
+    lookups,
     database: () => {
       if (database === undefined) {
         if (databasePath !== ':memory:') mkdirSync(join(databasePath, '..'), { recursive: true });
@@ -53,6 +58,7 @@ export function createHostContext(options: HostContextOptions): HostContext {
     dispose: () => {
       // Areas close first (a test run may still write to the database while it stops).
       for (const close of closers.splice(0)) void close();
+      lookups.close();
       database?.close();
       database = undefined;
     },

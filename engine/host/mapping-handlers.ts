@@ -18,7 +18,6 @@ import { mappingSchema } from '../mapping/schemas/mapping-schemas.ts';
 import type { HostContext } from './host-context.ts';
 import type { AreaHandlers } from './host-handlers.ts';
 import { createLookupHandlers } from './mapping-lookup-handlers.ts';
-import { lazyLookupRepository } from './mapping-lookup-store.ts';
 import { createSampleItemsCache, mappingSampleSets } from './mapping-samples.ts';
 
 type Tables = (mapping: Mapping, overrides: readonly LookupTableData[]) => LookupTableData[];
@@ -35,9 +34,7 @@ export function createMappingHandlers(
   ReturnType<typeof createLookupHandlers> &
   AreaHandlers<'mappingSampleSets'> {
   // Lookup tables live in the workspace's lookups.db (shared with test runs), opened on first use.
-  const store = lazyLookupRepository(context.workspaceDir);
-  context.onDispose(() => store.close());
-  const lookups = (): LookupTableRepository => store.get();
+  const lookups = (): LookupTableRepository => context.lookups.repository();
   const tables: Tables = (mapping, overrides) => tablesUsedBy(mapping, overrides, lookups());
   const cachedSet = createSampleItemsCache(context.workspaceDir);
   // A call names its samples directly or by set; sets are read once and kept (mapping-samples.ts).

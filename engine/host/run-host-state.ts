@@ -1,15 +1,10 @@
-import { existsSync } from 'node:fs';
 import type { TestRunState } from '../contract/flow-api-test-runs.ts';
-import { CachedLookupResolver } from '../mapping/lookups/lookup-resolver.ts';
-import { LookupTableRepository } from '../mapping/lookups/lookup-table-repository.ts';
 import type { LookupResolver } from '../mapping/mapping-function.ts';
 import { type ClosableHttpTransport, createAxiosTransport } from '../run/http/axios-transport.ts';
 import { createEnvironmentSecretStore } from '../run/system-services.ts';
-import { openDatabase, type StoreDatabase } from '../store/database.ts';
 import { SandboxOnDemand } from '../test-runs/sandbox-on-demand.ts';
 import type { EnvironmentSources } from '../test-runs/test-environments.ts';
 import type { HostContext } from './host-context.ts';
-import { workspaceLookupPath } from './mapping-lookup-store.ts';
 
 /** A test run the host is running or has finished, for `getTestRun` and `cancelTestRun`. */
 export interface ActiveTestRun {
@@ -42,18 +37,6 @@ export function createRunHostState(context: HostContext): RunHostState {
   // The designer has no vault yet: credentials come from BRIDGEFLOW_CREDENTIAL_<ID> variables, as
   // for the CLI and the runtime.
   const variables = createEnvironmentSecretStore();
-  let workspaceLookups:
-    | { database: StoreDatabase; repository: LookupTableRepository; resolver: LookupResolver }
-    | undefined;
-  const openWorkspaceLookups = () => {
-    const path = workspaceLookupPath(context.workspaceDir);
-    if (!workspaceLookups && existsSync(path)) {
-      const database = openDatabase(path);
-      const repository = new LookupTableRepository(database);
-      workspaceLookups = { database, repository, resolver: new CachedLookupResolver(repository) };
-    }
-    return workspaceLookups;
-  };
   return {
     http,
     sandbox,
@@ -65,19 +48,16 @@ export function createRunHostState(context: HostContext): RunHostState {
       workspaceDir: context.workspaceDir,
     }),
     lookups(fallback) {
-      const own = openWorkspaceLookups();
+      const own = context.lookups.existingResolver();
       if (!own) return fallback;
       return {
         resolve: (table, key) =>
-          own.repository.getTable(table) || !fallback
-            ? own.resolver.resolve(table, key)
-            : fallback.resolve(table, key),
+          own.hasTable(table) || !fallback ? own.resolve(table, key) : fallback.resolve(table, key),
       };
     },
     async close() {
       for (const run of testRuns.values()) run.controller.abort();
       http.close();
-      workspaceLookups?.database.close();
       await sandbox.close();
     },
   };

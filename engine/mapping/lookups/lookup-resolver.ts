@@ -48,6 +48,11 @@ export class CachedLookupResolver implements LookupResolver {
     return [...new Set(keys)].filter((key) => !compiled.covers(key));
   }
 
+  /** Whether the source has `table` (cached like the tables themselves). */
+  hasTable(table: string): boolean {
+    return this.#compiled(table) !== null;
+  }
+
   /** Forgets one table, or every table when called without a name. */
   invalidate(table?: string): void {
     if (table === undefined) this.#cache.clear();
