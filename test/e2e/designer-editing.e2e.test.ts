@@ -9,6 +9,8 @@ describe('designer editing in Chromium', () => {
   let session: DesignerSession;
   beforeAll(async () => {
     session = await openDesigner({ colorScheme: 'dark' });
+    // Every "discard unsaved changes?" prompt in these tests is answered yes.
+    session.page.on('dialog', (dialog) => void dialog.accept());
   }, 180_000);
   afterAll(async () => {
     await session?.close();
@@ -30,7 +32,6 @@ describe('designer editing in Chromium', () => {
     await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
     await page.keyboard.press('Control+a');
     await page.keyboard.press('Control+c');
-    page.once('dialog', (dialog) => void dialog.accept());
     await page.keyboard.press('Control+Alt+n');
     await expect.poll(() => page.locator('.flow-node').count()).toBe(0);
     await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
@@ -71,7 +72,6 @@ describe('designer editing in Chromium', () => {
 
   it('refuses a connection that would make a loop and says why', { timeout: 60_000 }, async () => {
     const { page } = session;
-    page.once('dialog', (dialog) => void dialog.accept());
     await page.keyboard.press('Control+Alt+n');
     await expect.poll(() => page.locator('.flow-node').count()).toBe(0);
     await page.getByTestId('palette-core.transform').click();
@@ -83,6 +83,24 @@ describe('designer editing in Chromium', () => {
     await connect(session, 1, 0);
     await expect.poll(() => page.getByTestId('notice').textContent()).toMatch(/would make a loop/);
     expect(await page.locator('.react-flow__edge').count()).toBe(1);
+  });
+
+  it('keeps JSON parameters as typed while they are written', { timeout: 60_000 }, async () => {
+    const { page } = session;
+    await page.keyboard.press('Control+Alt+n');
+    await page.getByTestId('palette-core.httpRequest').click();
+    await page.locator('[data-field="body"] select').selectOption('json');
+    const json = page.locator('textarea[id="field-body.json"]');
+    await json.fill('');
+    await json.pressSequentially('{"a": 1, "b": [2]}');
+    // Reformatting the text while it is typed would move the cursor and scramble the input.
+    expect(await json.inputValue()).toBe('{"a": 1, "b": [2]}');
+    await page.keyboard.press('Control+s');
+    await page.getByLabel('File in the workspace').fill('json-body');
+    await page.getByRole('button', { name: 'Save', exact: true }).last().click();
+    await expect.poll(() => page.getByTestId('status-file').textContent()).toBe('json-body.flow.json');
+    const saved = JSON.parse(await readFile(join(session.workspace, 'json-body.flow.json'), 'utf8'));
+    expect(saved.nodes[0].parameters.body).toEqual({ mode: 'json', json: { a: 1, b: [2] } });
   });
 });
 

@@ -272,7 +272,15 @@ function JsonField({
 }) {
   const [text, setText] = useState(() => JSON.stringify(value ?? fallback ?? null, null, 2));
   const [error, setError] = useState<string | undefined>();
-  useEffect(() => setText(JSON.stringify(value ?? null, null, 2)), [value]);
+  // Follow outside changes (undo, another field) but not the user's own typing: reformatting the
+  // text they are writing would move the cursor.
+  useEffect(
+    () =>
+      setText((current) =>
+        sameJson(current, value ?? null) ? current : JSON.stringify(value ?? null, null, 2),
+      ),
+    [value],
+  );
   return (
     <>
       <textarea
@@ -300,4 +308,12 @@ function defaultFor(schema: JsonSchema): JsonValue {
   if (schema.type === 'boolean') return false;
   if (schema.type === 'number' || schema.type === 'integer') return 0;
   return '';
+}
+
+function sameJson(text: string, value: JsonValue): boolean {
+  try {
+    return JSON.stringify(JSON.parse(text)) === JSON.stringify(value);
+  } catch {
+    return false;
+  }
 }
