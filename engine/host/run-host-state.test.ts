@@ -31,7 +31,9 @@ describe('test runs read the lookup tables the mapping editor writes', () => {
     await host.api.saveLookupTable({ name: 'sku', keyLabel: 'SKU', rows: [{ key: 'A-1', value: 'OLD' }] });
     expect(state.lookups(environment)?.resolve('sku', 'A-1')).toMatchObject({ found: true, value: 'OLD' });
     // Tables the workspace lacks still come from the environment.
-    expect(state.lookups(environment)?.resolve('ship-via', 'UPS')).toMatchObject({ value: 'env:ship-via:UPS' });
+    expect(state.lookups(environment)?.resolve('ship-via', 'UPS')).toMatchObject({
+      value: 'env:ship-via:UPS',
+    });
 
     // The analyst fixes the row in the editor; the next test run resolves the fix.
     await host.api.saveLookupTable({ name: 'sku', keyLabel: 'SKU', rows: [{ key: 'A-1', value: 'NEW' }] });
