@@ -62,6 +62,8 @@ export class M3Client {
   readonly #credentials: M3Credentials;
   readonly #options: M3ClientOptions;
   readonly #http: TokenHttpOptions;
+  /** The Basic authorization header, built on the first request (paging sends many). */
+  #basic: string | undefined;
 
   constructor(context: NodeContext<unknown>, credentials: M3Credentials, options: M3ClientOptions = {}) {
     this.#context = context;
@@ -109,7 +111,7 @@ export class M3Client {
     const credentials = this.#credentials;
     const response =
       credentials.mode === 'basic'
-        ? await send(basicAuthorization(credentials.username, credentials.password))
+        ? await send((this.#basic ??= basicAuthorization(credentials.username, credentials.password)))
         : await withIonToken(this.#context, credentials.ionapi, this.#http, send);
     // The reading of this very response: retries and token renewals each read their own.
     return { response, reading: last?.body === response.body ? last.reading : undefined };

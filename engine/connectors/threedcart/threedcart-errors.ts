@@ -28,11 +28,10 @@ export function threedcartErrorOf(
   now: () => number,
 ): BridgeflowError | undefined {
   if (response.status >= 400) return errorFromResponse(request, response, now);
-  const target = describeTarget(request.method, request.url);
   if (typeof response.body === 'string' && response.body.trim() !== '') {
     return new BridgeflowError(
       'CONNECTOR_REMOTE_ERROR',
-      `${target} answered ${response.status} with a body that is not JSON`,
+      `${describeTarget(request.method, request.url)} answered ${response.status} with a body that is not JSON`,
       { retryable: true, remote: { status: response.status } },
     );
   }
@@ -44,7 +43,7 @@ export function threedcartErrorOf(
   const said = remote.message === undefined ? '' : `: ${remote.message}`;
   return new BridgeflowError(
     status === undefined ? 'CONNECTOR_REMOTE_ERROR' : codeForStatus(status),
-    `${target} answered ${response.status} with an error${said}`,
+    `${describeTarget(request.method, request.url)} answered ${response.status} with an error${said}`,
     { retryable: false, remote },
   );
 }

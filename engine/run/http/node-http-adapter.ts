@@ -1,4 +1,9 @@
-import { type Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import {
+  type Agent as HttpAgent,
+  request as httpRequest,
+  type IncomingMessage,
+  type RequestOptions,
+} from 'node:http';
 import { type Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import {
   type AxiosAdapter,
@@ -38,16 +43,29 @@ export function createNodeHttpAdapter(settings: NodeHttpAdapterSettings): AxiosA
       const secure = url.protocol === 'https:';
       const send = secure ? httpsRequest : httpRequest;
       const outgoing = send(
-        url,
         {
+          ...requestTarget(url),
           method: (config.method ?? 'get').toUpperCase(),
           headers: headerRecord(config),
           agent: secure ? httpsAgent : httpAgent,
-          signal: config.signal instanceof AbortSignal ? config.signal : undefined,
         },
-        (response) => collect(response, config, maxContentLength, resolve, reject),
+        (response) => collect(response, config, maxContentLength, finish, fail),
       );
-      outgoing.on('error', (error) => reject(error));
+      const signal = config.signal instanceof AbortSignal ? config.signal : undefined;
+      const onAbort = (): void => {
+        outgoing.destroy(new AxiosError('canceled', AxiosError.ERR_CANCELED, config));
+      };
+      const finish = (response: AxiosResponse): void => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve(response);
+      };
+      const fail = (error: Error): void => {
+        signal?.removeEventListener('abort', onAbort);
+        reject(error);
+      };
+      if (signal?.aborted) onAbort();
+      else signal?.addEventListener('abort', onAbort, { once: true });
+      outgoing.on('error', fail);
       const data: unknown = config.data;
       if (typeof data === 'string' || Buffer.isBuffer(data)) outgoing.end(data);
       else outgoing.end();
@@ -90,6 +108,19 @@ function collect(
       request: undefined,
     });
   });
+}
+
+/**
+ * Where to send, as http.request options: what Node's own `urlToHttpOptions` makes of a URL, built
+ * here because handing http.request a URL object plus options merges the two on every call.
+ */
+function requestTarget(url: URL): RequestOptions {
+  const hostname = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
+  const target: RequestOptions = { protocol: url.protocol, hostname, path: `${url.pathname}${url.search}` };
+  if (url.port !== '') target.port = Number(url.port);
+  if (url.username !== '' || url.password !== '')
+    target.auth = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+  return target;
 }
 
 function headerRecord(config: InternalAxiosRequestConfig): Record<string, string> {
