@@ -6,8 +6,9 @@ import { BridgeflowError } from '../../errors/bridgeflow-error.ts';
 import { retryDelayMs } from '../../run/retry-policy.ts';
 import type { Clock } from '../../run/services.ts';
 import type { StoreDatabase } from '../../store/database.ts';
+import { GroupCommit } from '../../store/group-commit.ts';
 import { prepared } from '../../store/prepared-statements.ts';
-import { withStoreErrors } from '../../store/store-error.ts';
+import { toStoreError, withStoreErrors } from '../../store/store-error.ts';
 import { createDeadLetters, type DeadLetters } from './dead-letters.ts';
 import { createExceptionQueue, type ExceptionQueue } from './exception-queue.ts';
 import { type InboxContext, requireLease } from './inbox-context.ts';
@@ -65,9 +66,11 @@ export interface Inbox extends DeadLetters, ExceptionQueue {
   onWork(listener: () => void): () => void;
   /**
    * Runs `work` (inbox calls and other writes on the same database, such as the run history) in
-   * one transaction: one commit where there would be several, for the worker's bookkeeping.
+   * its own savepoint of a transaction shared with every other `batch` of this turn of the event
+   * loop (store/group-commit.ts): one commit where there would be several. Resolves after the
+   * commit, so what the caller acknowledges next is stored; rejects with what `work` threw.
    */
-  batch<T>(work: () => T): T;
+  batch<T>(work: () => T): Promise<T>;
 }
 
 export interface InboxOptions {
@@ -84,6 +87,7 @@ export function createInbox(database: StoreDatabase, options: InboxOptions): Inb
     for (const listener of listeners) listener();
     return result;
   };
+  const commits = new GroupCommit(database);
   const deadLetters = createDeadLetters(context);
   const exceptions = createExceptionQueue(context);
   return {
@@ -107,7 +111,10 @@ export function createInbox(database: StoreDatabase, options: InboxOptions): Inb
         fail(context, jobId, owner, error, retry),
       ),
     stats: () => withStoreErrors('read the inbox statistics', () => stats(context)),
-    batch: (work) => database.transaction(work).immediate(),
+    batch: (work) =>
+      commits.run(work).catch((thrown: unknown) => {
+        throw toStoreError('commit inbox work', thrown);
+      }),
     onWork(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -151,6 +158,8 @@ function enqueue(context: InboxContext, input: EnqueueInput): EnqueueResult {
   return transaction.immediate();
 }
 
+const LeaseCandidateRow = z.object({ position: z.number(), due: z.number() });
+
 /** Takes due queued jobs and jobs whose worker let the lease run out (it crashed or hung). */
 function lease(context: InboxContext, owner: string, options: LeaseOptions): InboxJob[] {
   if (!(options.leaseMs > 0) || !Number.isInteger(options.limit) || options.limit < 1) {
@@ -162,40 +171,50 @@ function lease(context: InboxContext, owner: string, options: LeaseOptions): Inb
       },
     );
   }
+  const { database } = context;
   const now = context.clock.now();
+  const skipping = (options.skipFlowIds ?? []).length > 0;
   const skip = JSON.stringify(options.skipFlowIds ?? []);
-  // Two index range scans (queued by due time, leased by expiry), each stopping at `limit`: the
-  // history of succeeded jobs is never read, so a lease costs the same with a million rows.
+  const notSkipped = skipping ? 'AND flow_id NOT IN (SELECT value FROM json_each(@skip))' : '';
+  // Two index range scans (queued by due time, leased by expiry), each stopping at `limit`, then
+  // an update by rowid per job: the history of succeeded jobs is never read, so a lease costs the
+  // same with a million rows. One UPDATE … WHERE id IN (compound subquery) did the same in 0.2 ms;
+  // these take a tenth of that, and a lease runs for every job.
+  const due = prepared(
+    database,
+    `SELECT rowid AS position, next_attempt_at AS due FROM inbox_jobs
+    WHERE status = 'queued' AND next_attempt_at <= @now ${notSkipped}
+    ORDER BY next_attempt_at, rowid LIMIT @limit`,
+  );
+  const abandoned = prepared(
+    database,
+    `SELECT rowid AS position, next_attempt_at AS due FROM inbox_jobs
+    WHERE status = 'leased' AND lease_until <= @now ${notSkipped}
+    ORDER BY lease_until LIMIT @limit`,
+  );
   const take = prepared(
-    context.database,
-    `
-    UPDATE inbox_jobs
+    database,
+    `UPDATE inbox_jobs
     SET status = 'leased', lease_owner = @owner, lease_until = @leaseUntil,
       attempts = attempts + 1, updated_at = @now
-    WHERE id IN (
-      SELECT id FROM (
-        SELECT * FROM (
-          SELECT id, next_attempt_at, rowid AS position FROM inbox_jobs
-          WHERE status = 'queued' AND next_attempt_at <= @now
-            AND flow_id NOT IN (SELECT value FROM json_each(@skip))
-          ORDER BY next_attempt_at, rowid LIMIT @limit)
-        UNION ALL
-        SELECT * FROM (
-          SELECT id, next_attempt_at, rowid AS position FROM inbox_jobs
-          WHERE status = 'leased' AND lease_until <= @now
-            AND flow_id NOT IN (SELECT value FROM json_each(@skip))
-          ORDER BY lease_until LIMIT @limit))
-      ORDER BY next_attempt_at, position
-      LIMIT @limit)
-    RETURNING *`,
+    WHERE rowid = @position RETURNING *`,
   );
-  const transaction = context.database.transaction(() =>
-    take.all({ owner, leaseUntil: now + options.leaseMs, now, limit: options.limit, skip }).map(jobFromRow),
-  );
-  // RETURNING gives no order guarantee; hand jobs out oldest first.
-  return transaction
-    .immediate()
-    .sort((left, right) => left.nextAttemptAt - right.nextAttemptAt || left.createdAt - right.createdAt);
+  const transaction = database.transaction(() => {
+    const query = { now, limit: options.limit, ...(skipping ? { skip } : {}) };
+    const candidates = [...due.all(query), ...abandoned.all(query)].map(leaseCandidate);
+    // Oldest first, as they were due.
+    candidates.sort((left, right) => left.due - right.due || left.position - right.position);
+    return candidates
+      .slice(0, options.limit)
+      .map(({ position }) =>
+        jobFromRow(take.get({ owner, leaseUntil: now + options.leaseMs, now, position })),
+      );
+  });
+  return transaction.immediate();
+}
+
+function leaseCandidate(row: unknown): { position: number; due: number } {
+  return LeaseCandidateRow.parse(row);
 }
 
 function renew(context: InboxContext, jobId: string, owner: string, leaseMs: number): void {

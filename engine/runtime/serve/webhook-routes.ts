@@ -146,19 +146,21 @@ export async function takeInWebhook(
   });
   const jobs =
     route.kind === 'threedcart' ? orderJobs(items, route.businessKey) : await requestJobs(items, route);
-  const result: IntakeResult = { accepted: 0, duplicates: 0 };
-  for (const job of jobs) {
-    const { duplicate } = context.inbox.enqueue({
-      flowId: route.flowId,
-      flowHash: route.flowHash,
-      trigger: route.triggerNodeId,
-      businessKey: job.key,
-      payload: job.payload,
-    });
-    if (duplicate) result.duplicates += 1;
-    else result.accepted += 1;
-  }
-  return result;
+  // One savepoint for the request's jobs, so a body listing several orders is stored whole or not
+  // at all, in the commit it shares with the other webhooks and workers of this moment.
+  const results = await context.inbox.batch(() =>
+    jobs.map((job) =>
+      context.inbox.enqueue({
+        flowId: route.flowId,
+        flowHash: route.flowHash,
+        trigger: route.triggerNodeId,
+        businessKey: job.key,
+        payload: job.payload,
+      }),
+    ),
+  );
+  const duplicates = results.filter((each) => each.duplicate).length;
+  return { accepted: results.length - duplicates, duplicates };
 }
 
 /**

@@ -87,7 +87,7 @@ async function workerLoop(
 ): Promise<void> {
   let next: InboxJob | undefined;
   while (!stopping.aborted) {
-    const job = next ?? leaseNext(owner, options);
+    const job = next ?? (await leaseInGroup(owner, options));
     next = undefined;
     if (job) {
       next = await runJob(owner, job, options, cancelRuns, stopping);
@@ -95,6 +95,19 @@ async function workerLoop(
     }
     // An empty queue: wait, waking early for a new job or when the runtime stops.
     await options.idle.wait(options.pollMs, stopping);
+  }
+}
+
+/** {@link leaseNext} in the inbox's next group commit. */
+async function leaseInGroup(owner: string, options: PoolState): Promise<InboxJob | undefined> {
+  try {
+    return await options.inbox.batch(() => leaseNext(owner, options));
+  } catch (thrown) {
+    options.services.logger.error('could not lease inbox jobs', {
+      worker: owner,
+      message: toErrorData(thrown).message,
+    });
+    return undefined;
   }
 }
 
@@ -117,8 +130,8 @@ function leaseNext(owner: string, options: PoolState): InboxJob | undefined {
 
 /**
  * Runs one leased job through the one executor and records the outcome in the inbox. Answers the
- * worker's next job, leased in the same transaction that recorded this one (one commit per job
- * instead of two), unless the runtime is stopping.
+ * worker's next job, leased in the same transaction that recorded this one (shared with the other
+ * workers' and the intake's writes of this turn: one commit for all), unless the runtime is stopping.
  */
 async function runJob(
   owner: string,
@@ -137,7 +150,7 @@ async function runJob(
   }
   options.circuits?.finished(job.flowId, outcome.failure);
   try {
-    return options.inbox.batch(() => {
+    return await options.inbox.batch(() => {
       recordRun(job, { startedAt, ...outcome }, options);
       recordOutcome(owner, job, outcome, options);
       return stopping.aborted ? undefined : leaseNext(owner, options);
