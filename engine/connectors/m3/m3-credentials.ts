@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BridgeflowError } from '../../errors/bridgeflow-error.ts';
+import { parsedOnce } from '../common/parsed-credentials.ts';
 
 // The `m3` credential (reference/erp-apis.md B2). Two ways in:
 // - `basic`: an M3 user with HTTP Basic straight to the grid's `/m3api-rest/` (on-premises).
@@ -92,7 +93,9 @@ export type M3IonCredentials = z.output<typeof IonCredentialsSchema>;
  * Reads the `m3` credential's vault fields; CONNECTOR_AUTH naming the field when one is missing or
  * malformed, since nothing can be called without it.
  */
-export function parseM3Credentials(fields: Readonly<Record<string, string>>): M3Credentials {
+export const parseM3Credentials = parsedOnce(readM3Credentials);
+
+function readM3Credentials(fields: Readonly<Record<string, string>>): M3Credentials {
   const { ionapi, ...rest } = fields;
   let candidate: Record<string, unknown> = rest;
   if (fields.mode === 'ionapi') {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BridgeflowError } from '../../errors/bridgeflow-error.ts';
+import { parsedOnce } from '../common/parsed-credentials.ts';
 
 /** Credential type key of a Sage 300 Web API account, as node types declare it. */
 export const SAGE300_CREDENTIAL_TYPE = 'sage300';
@@ -47,7 +48,9 @@ function isHttpUrl(value: string): boolean {
  * Reads a credential's fields as the vault returns them. Throws CONNECTOR_AUTH naming every field
  * that is wrong (never its value: it may be the password).
  */
-export function parseSage300Credentials(fields: Record<string, string>): Sage300Credentials {
+export const parseSage300Credentials = parsedOnce(readSage300Credentials);
+
+function readSage300Credentials(fields: Record<string, string>): Sage300Credentials {
   const parsed = Sage300CredentialsSchema.safeParse(fields);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BridgeflowError } from '../../errors/bridgeflow-error.ts';
+import { parsedOnce } from '../common/parsed-credentials.ts';
 
 /** The credential type 3dcart nodes ask for in their `store` slot. */
 export const THREEDCART_CREDENTIAL_TYPE = 'threedcart';
@@ -53,7 +54,9 @@ export type ThreeDCartCredentials = z.output<typeof ThreeDCartCredentialsSchema>
  * Reads a credential's fields as the vault returns them (all strings; empty means unset).
  * Throws CONNECTOR_AUTH naming the missing or invalid fields, never their values.
  */
-export function parseThreeDCartCredentials(fields: Record<string, string>): ThreeDCartCredentials {
+export const parseThreeDCartCredentials = parsedOnce(readThreeDCartCredentials);
+
+function readThreeDCartCredentials(fields: Record<string, string>): ThreeDCartCredentials {
   const present = Object.fromEntries(Object.entries(fields).filter(([, value]) => value.trim() !== ''));
   const parsed = ThreeDCartCredentialsSchema.safeParse(present);
   if (parsed.success) return parsed.data;

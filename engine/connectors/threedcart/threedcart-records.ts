@@ -52,6 +52,7 @@ export const ResultRowSchema = z.object({
   Message: z.string().nullable().optional(),
 });
 export type ResultRow = z.output<typeof ResultRowSchema>;
+const ResultRowsSchema = z.array(ResultRowSchema);
 
 /** A record as 3dcart sent it, with the fields the connector checked. */
 export interface Checked<T> {
@@ -88,7 +89,7 @@ export function bodyRows(body: JsonValue | string, what: string): JsonValue[] {
 
 /** The result rows of a write answer; an empty list when the body has none (e.g. 404 without content). */
 export function resultRows(body: JsonValue | string): ResultRow[] {
-  const parsed = z.array(ResultRowSchema).safeParse(body);
+  const parsed = ResultRowsSchema.safeParse(body);
   return parsed.success ? parsed.data : [];
 }
 
