@@ -1,4 +1,6 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { JsonValue } from '../../engine/contract/flow-document.ts';
 import { CachedLookupResolver } from '../../engine/mapping/lookups/lookup-resolver.ts';
@@ -23,8 +25,10 @@ import {
 import { waitForQueue } from '../runtime/runtime-bench.ts';
 
 // Webhook-to-ERP throughput of `bridgeflow serve` running the order-to-sage300 template (durable
-// inbox, run history with summary traces) beside a bare script making the same HTTP calls for
-// the same kind of orders, in the same run, against the same simulators (their own thread).
+// inbox, run history with summary traces) beside a bare webhook handler making the same HTTP calls
+// for the same kind of orders, in the same run, against the same simulators (their own thread) and
+// from the same webhook sender (its own thread). Two more rows show where the cost is: the bare
+// calls without any webhook, and the flow through the executor without intake, inbox or history.
 
 /** Throughput and latency of one way of getting orders into Sage. */
 export interface DeliveryFigures {
@@ -48,12 +52,13 @@ export async function measureRuntimeDelivery(
   rounds = 2,
 ): Promise<DeliveryFigures[]> {
   const load = await startOrderLoad();
-  const ways = [runtimeRound, bareRound, engineRound];
+  const ways = [runtimeRound, bareWebhookRound, bareRound, engineRound];
   try {
     for (const way of ways) await way(load, 100, concurrency);
     const best: DeliveryFigures[] = [];
     for (let round = 0; round < rounds; round++) {
       for (const [index, way] of ways.entries()) {
+        await load.resetSimulators();
         const figures = await way(load, orders, concurrency);
         const kept = best[index];
         if (!kept || figures.ordersPerSecond > kept.ordersPerSecond) best[index] = figures;
@@ -140,8 +145,67 @@ async function engineRound(load: OrderLoad, count: number, concurrency: number):
 }
 
 /**
- * The same calls the flow makes, written by hand with fetch and no inbox, history or traces: read
- * the order from 3dcart, look for it and its customer in Sage, create the Sage order, update 3dcart.
+ * What a hand-written integration does: a node:http server takes the webhook, makes the flow's
+ * calls with fetch ({@link bareClient}) and answers 200 when they are done. Nothing is stored, so
+ * a crash loses the orders in flight and a redelivery creates a second Sage order; the runtime's
+ * target is half of this, with its inbox and history on.
+ */
+async function bareWebhookRound(
+  load: OrderLoad,
+  count: number,
+  concurrency: number,
+): Promise<DeliveryFigures> {
+  const orders = await load.createOrders(count, 'registered-customer-order');
+  const client = bareClient(load);
+  const doneAt = new Map<string, number>();
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const body: JsonValue = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      const webhooks = (Array.isArray(body) ? body : [body]) as JsonRecord[];
+      (async () => {
+        for (const webhook of webhooks) {
+          await client.deliver(webhook);
+          doneAt.set(String(webhook.OrderID), Date.now());
+        }
+      })().then(
+        () =>
+          response
+            .writeHead(200, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ delivered: webhooks.length })),
+        (thrown: unknown) =>
+          response
+            .writeHead(500, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ error: String(thrown) })),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const { port } = server.address() as AddressInfo;
+    // The sender posts to <url>/webhooks/threedcart/orders; every path lands here.
+    const deliveries = await deliverWebhooksFromThread(
+      `http://127.0.0.1:${port}`,
+      orders.map((order) => [order]),
+      concurrency,
+    );
+    const latencies = deliveries.map(
+      (delivery) => (doneAt.get(String(delivery.orderId)) ?? delivery.acceptedAt) - delivery.sentAt,
+    );
+    const first = Math.min(...deliveries.map((delivery) => delivery.sentAt));
+    const last = Math.max(...doneAt.values());
+    return figures('bare webhook handler (node:http + fetch)', count, last - first, latencies);
+  } finally {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
+/**
+ * The same calls the flow makes, written by hand with fetch and no webhook, inbox, history or
+ * traces: read the order from 3dcart, look for it and its customer in Sage, create the Sage order,
+ * update 3dcart. The ceiling of the calls alone, with orders handed over in memory.
  */
 async function bareRound(load: OrderLoad, count: number, concurrency: number): Promise<DeliveryFigures> {
   const orders = await load.createOrders(count, 'registered-customer-order');
@@ -152,7 +216,7 @@ async function bareRound(load: OrderLoad, count: number, concurrency: number): P
     await client.deliver(order);
     return performance.now() - orderStarted;
   });
-  return figures('bare script (fetch)', count, performance.now() - started, latencies);
+  return figures('bare calls only (fetch, no webhook)', count, performance.now() - started, latencies);
 }
 
 function bareClient(load: OrderLoad) {
