@@ -3,6 +3,7 @@ import type { BridgeflowError } from '../../errors/bridgeflow-error.ts';
 import type { NodeContext } from '../../nodes/node-type.ts';
 import type { HttpRequest, HttpResponse } from '../../run/services.ts';
 import { connectorRequest } from '../common/connector-http.ts';
+import type { RateLimiter } from '../common/rate-limiter.ts';
 import { authenticationHeaders, type ThreeDCartCredentials } from './threedcart-credentials.ts';
 import {
   isNoRows,
@@ -67,6 +68,7 @@ export class ThreeDCartClient {
   readonly #options: ThreeDCartClientOptions;
   /** Accept and the authentication headers, built on the first request (paging sends many). */
   #headers: Readonly<Record<string, string>> | undefined;
+  #limiter: RateLimiter | undefined;
 
   constructor(
     context: NodeContext<unknown>,
@@ -153,15 +155,17 @@ export class ThreeDCartClient {
       Accept: 'application/json',
       ...authenticationHeaders(this.#credentials),
     });
+    // The store's shared limiter, looked up once per client rather than per request.
+    this.#limiter ??= storeRateLimiter(this.#credentials.secureUrl, context, {
+      burst: this.#credentials.requestBurst,
+      perSecond: this.#credentials.requestsPerSecond,
+    });
     const headers = this.#headers;
     return connectorRequest(
       context,
       {
         system: '3dcart',
-        limiter: storeRateLimiter(this.#credentials.secureUrl, context, {
-          burst: this.#credentials.requestBurst,
-          perSecond: this.#credentials.requestsPerSecond,
-        }),
+        limiter: this.#limiter,
         maxAttempts: this.#options.maxAttempts ?? 3,
         // SkuVault waits 10 s and more between attempts (§6); a shorter first wait keeps test runs
         // in the designer responsive, and 429s still wait as long as Retry-After says.
@@ -169,7 +173,9 @@ export class ThreeDCartClient {
         timeoutMs: this.#options.timeoutMs ?? 30_000,
         errorOf: (sent, response) => errorOf(sent, response, () => context.now()),
       },
-      { ...request, headers: { ...headers, ...request.headers }, responseType: 'json' },
+      request.headers === undefined
+        ? { ...request, headers, responseType: 'json' }
+        : { ...request, headers: { ...headers, ...request.headers }, responseType: 'json' },
     );
   }
 }

@@ -134,6 +134,24 @@ describe('createAxiosTransport: failures', () => {
     expect(error.message).toBe(`GET ${origin}/slow timed out after 200 ms`);
   });
 
+  it('times out a server that keeps trickling bytes: the limit is for the whole exchange', async () => {
+    const timers: NodeJS.Timeout[] = [];
+    const { origin } = await serve((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.write('[');
+      // A byte every 50 ms, never the end: an idle timeout of 200 ms would never fire.
+      timers.push(setInterval(() => response.write(' '), 50));
+    });
+    const started = Date.now();
+    const error = await sendExpectingError(
+      { method: 'GET', url: `${origin}/drip`, timeoutMs: 300 },
+      neverSignal(),
+    );
+    for (const timer of timers) clearInterval(timer);
+    expect(error.code).toBe('CONNECTOR_TIMEOUT');
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
   it('reports a refused connection as CONNECTOR_UNAVAILABLE naming the host and OS code', async () => {
     const port = await closedPort();
     const error = await sendExpectingError(

@@ -1,6 +1,6 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
-import { Axios, type AxiosRequestConfig, type AxiosResponse } from 'axios';
+import { Axios, AxiosError, type AxiosRequestConfig, type AxiosResponse, isAxiosError } from 'axios';
 import type { JsonValue } from '../../contract/flow-document.ts';
 import type { HttpRequest, HttpResponse } from '../services.ts';
 import { createNodeHttpAdapter } from './node-http-adapter.ts';
@@ -49,25 +49,15 @@ export function createAxiosTransport(options: AxiosTransportOptions = {}): Closa
     signal: AbortSignal,
   ): Promise<HttpResponse> {
     const timeoutMs = request.timeoutMs ?? defaultTimeoutMs;
-    // Our own timer rather than axios' `timeout`, which is a socket idle timeout: a server
-    // that trickles bytes would otherwise never time out.
-    // One controller for both reasons to stop (caller's signal, our deadline): cheaper per call
-    // than a composite AbortSignal.any, and both listeners are gone when the call ends.
-    const stop = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      stop.abort();
-    }, timeoutMs);
-    const onCallerAbort = (): void => stop.abort();
-    if (signal.aborted) stop.abort();
-    else signal.addEventListener('abort', onCallerAbort, { once: true });
     try {
+      // The adapter holds the deadline (the whole exchange, not axios' idle timeout) and the
+      // caller's signal; both destroy the request.
       const config: AxiosRequestConfig = {
         method: outgoing.method,
         url: outgoing.url,
         headers: { Accept: DEFAULT_ACCEPT, ...outgoing.headers },
-        signal: stop.signal,
+        signal,
+        timeout: timeoutMs,
       };
       // Only when there is one: every key of the config is merged and checked on every call.
       if (outgoing.payload !== undefined) config.data = outgoing.payload;
@@ -78,13 +68,10 @@ export function createAxiosTransport(options: AxiosTransportOptions = {}): Closa
         method: outgoing.method,
         url: outgoing.url,
         cancelled: signal.aborted,
-        timedOut,
+        timedOut: isAxiosError(thrown) && thrown.code === AxiosError.ETIMEDOUT,
         timeoutMs,
         maxResponseBytes,
       });
-    } finally {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', onCallerAbort);
     }
   }
 

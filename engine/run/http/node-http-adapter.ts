@@ -31,6 +31,10 @@ export interface NodeHttpAdapterSettings {
  * The agents and the size limit are bound here rather than passed in axios' config: axios copies,
  * merges and checks every config key on every call, so each key left out of it is work saved.
  *
+ * `timeout` is a deadline for the whole exchange (connect, send, every byte of the answer), not
+ * axios' socket idle timeout, under which a server that trickles bytes never times out; it fails
+ * with ETIMEDOUT. An aborted `signal` fails with ERR_CANCELED.
+ *
  * What it leaves out, on purpose: redirects (a 3xx is a response: the ERP and store APIs answer in
  * place, and a redirect usually means a wrong base URL), compressed responses (no Accept-Encoding
  * is sent, so servers answer uncompressed), upload/download progress events.
@@ -51,16 +55,31 @@ export function createNodeHttpAdapter(settings: NodeHttpAdapterSettings): AxiosA
         },
         (response) => collect(response, config, maxContentLength, finish, fail),
       );
+      // Cancellation and the deadline destroy the request themselves: an AbortSignal handed to
+      // http.request brings end-of-stream plumbing that cost as much as the rest of this adapter.
       const signal = config.signal instanceof AbortSignal ? config.signal : undefined;
       const onAbort = (): void => {
         outgoing.destroy(new AxiosError('canceled', AxiosError.ERR_CANCELED, config));
       };
-      const finish = (response: AxiosResponse): void => {
+      const timeoutMs = config.timeout ?? 0;
+      const timer =
+        timeoutMs > 0
+          ? setTimeout(() => {
+              outgoing.destroy(
+                new AxiosError(`timeout of ${timeoutMs}ms exceeded`, AxiosError.ETIMEDOUT, config),
+              );
+            }, timeoutMs)
+          : undefined;
+      const settled = (): void => {
+        clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
+      };
+      const finish = (response: AxiosResponse): void => {
+        settled();
         resolve(response);
       };
       const fail = (error: Error): void => {
-        signal?.removeEventListener('abort', onAbort);
+        settled();
         reject(error);
       };
       if (signal?.aborted) onAbort();
