@@ -109,10 +109,13 @@ export class M3Client {
         headers: { ...request.headers, authorization },
       });
     const credentials = this.#credentials;
-    const response =
-      credentials.mode === 'basic'
-        ? await send((this.#basic ??= basicAuthorization(credentials.username, credentials.password)))
-        : await withIonToken(this.#context, credentials.ionapi, this.#http, send);
+    let response: HttpResponse;
+    if (credentials.mode === 'basic') {
+      this.#basic ??= basicAuthorization(credentials.username, credentials.password);
+      response = await send(this.#basic);
+    } else {
+      response = await withIonToken(this.#context, credentials.ionapi, this.#http, send);
+    }
     // The reading of this very response: retries and token renewals each read their own.
     return { response, reading: last?.body === response.body ? last.reading : undefined };
   }
