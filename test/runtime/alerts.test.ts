@@ -141,7 +141,11 @@ describe('runtime alerts', () => {
     expect(summary?.text).toContain(
       '1 more alert of this kind for this flow was held back by the rate limit (at most one message every 15 minutes); this message sums them up.',
     );
-    expect(logger.entries.filter((entry) => entry.message === 'alert sent')).toHaveLength(4);
+    // Each channel logs its send once the receiver has answered, which may be just after it got it.
+    await waitUntil(
+      'four sends logged',
+      () => logger.entries.filter((entry) => entry.message === 'alert sent').length === 4,
+    );
     expectNoSecrets(logger);
   });
 
@@ -176,6 +180,22 @@ describe('runtime alerts', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(hook.messages).toHaveLength(1);
     expect(heldBack(logger)).toBe(0);
+  });
+
+  it('posts when orders are parked as exceptions (unknown SKU), with the reason and the order', async () => {
+    const { url } = await start(
+      { failureRate: { enabled: false }, checkIntervalSeconds: 1 },
+      { BRIDGEFLOW_ALERT_WEBHOOK_URL: `${hook.url}${HOOK_PATH}` },
+    );
+    const order = await bench.createOrder('unknown-sku-order');
+    await postOrders(url, [order]);
+    await waitUntil('the exception alert', () => hook.messages.length === 1);
+    const text = String((hook.messages[0]?.body as { text?: string } | undefined)?.text);
+    expect(text).toContain(`*[Bridgeflow] ${FLOW}: 1 new exception (1 in all)*`);
+    expect(text).toContain('Open exceptions: 1 (1 new since none)');
+    expect(text).toMatch(new RegExp(`Reasons:\\n  1 × lookupMiss: .*OF-1011.* \\[keys: ${order.OrderID}\\b`));
+    expect(text).toContain(`GET /admin/exceptions?flow=${FLOW}`);
+    expect((await waitForQueue(url, (queue) => queue.counts.exception === 1)).counts.dead).toBe(0);
   });
 
   it('logs a channel that fails, without its secrets, and goes on running jobs', async () => {

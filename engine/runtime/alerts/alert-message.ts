@@ -1,17 +1,20 @@
 import type { FailureReason } from './alert-readings.ts';
 
 /** The kinds of alert; the rate limit applies per kind and flow. */
-export type AlertKind = 'dead-letters' | 'failure-rate';
+export type AlertKind = 'dead-letters' | 'exceptions' | 'failure-rate';
 
-/** Dead letters of a flow grew since the last message about them. */
-export interface DeadLetterAlert {
-  kind: 'dead-letters';
+/**
+ * A queue that needs a person grew since the last message about it: a flow's dead letters, or its
+ * open exceptions (items parked on an exception port, such as orders with an unknown SKU).
+ */
+export interface QueueGrowthAlert {
+  kind: 'dead-letters' | 'exceptions';
   flowId: string;
   flowName: string;
-  /** Dead letters when the last message about them went out (or when the runtime started). */
+  /** The queue's size when the last message about it went out (or when the runtime started). */
   previous: number;
   total: number;
-  /** Reasons of the new dead letters. */
+  /** Reasons of the newest `total − previous` entries. */
   reasons: FailureReason[];
 }
 
@@ -28,7 +31,7 @@ export interface FailureRateAlert {
   reasons: FailureReason[];
 }
 
-export type Alert = DeadLetterAlert | FailureRateAlert;
+export type Alert = QueueGrowthAlert | FailureRateAlert;
 
 /** What the channels send: a subject (e-mail) and a plain-text body (both). */
 export interface AlertMessage {
@@ -47,7 +50,7 @@ export interface MessageContext {
 const REASONS_SHOWN = 5;
 
 export function formatAlert(alert: Alert, context: MessageContext): AlertMessage {
-  const lines = alert.kind === 'dead-letters' ? deadLetterLines(alert) : failureRateLines(alert);
+  const lines = alert.kind === 'failure-rate' ? failureRateLines(alert) : queueLines(alert);
   const flow = `Flow: ${alert.flowName} (${alert.flowId})`;
   const extra: string[] = [];
   if (context.suppressed > 0) {
@@ -64,20 +67,27 @@ export function formatAlert(alert: Alert, context: MessageContext): AlertMessage
   };
 }
 
+/** How each queue reads in a message. */
+const QUEUES = {
+  'dead-letters': { one: 'dead letter', many: 'dead letters', title: 'Dead letters', list: 'dead-letters' },
+  exceptions: { one: 'exception', many: 'exceptions', title: 'Open exceptions', list: 'exceptions' },
+} as const;
+
 function summary(alert: Alert): string {
-  if (alert.kind === 'dead-letters') {
-    const added = alert.total - alert.previous;
-    return `${added} new dead ${added === 1 ? 'letter' : 'letters'} (${alert.total} in all)`;
-  }
-  return `${percent(alert.failed / alert.runs)} of runs failed in the last ${minutes(alert.windowMs)}`;
+  if (alert.kind === 'failure-rate')
+    return `${percent(alert.failed / alert.runs)} of runs failed in the last ${minutes(alert.windowMs)}`;
+  const added = alert.total - alert.previous;
+  const queue = QUEUES[alert.kind];
+  return `${added} new ${added === 1 ? queue.one : queue.many} (${alert.total} in all)`;
 }
 
-function deadLetterLines(alert: DeadLetterAlert): { body: string[]; hint: string } {
+function queueLines(alert: QueueGrowthAlert): { body: string[]; hint: string } {
+  const queue = QUEUES[alert.kind];
   return {
     body: [
-      `Dead letters: ${alert.total} (${alert.total - alert.previous} new since ${alert.previous === 0 ? 'none' : `${alert.previous}`})`,
+      `${queue.title}: ${alert.total} (${alert.total - alert.previous} new since ${alert.previous === 0 ? 'none' : `${alert.previous}`})`,
     ],
-    hint: `List, fix and replay them with the admin API: GET /admin/dead-letters?flow=${encodeURIComponent(alert.flowId)}`,
+    hint: `List, fix and replay them with the admin API: GET /admin/${queue.list}?flow=${encodeURIComponent(alert.flowId)}`,
   };
 }
 

@@ -7,10 +7,13 @@ import { type AlertChannel, alertSecrets, createAlertChannels, sendOnChannels } 
 import { type AlertGate, createAlertGate, type Released } from './alert-gate.ts';
 import { type Alert, formatAlert } from './alert-message.ts';
 import {
+  type FailureReason,
   readDeadLetterCounts,
   readDeadLetterReasons,
+  readExceptionReasons,
   readFailureCounts,
   readFailureReasons,
+  readOpenExceptionCounts,
 } from './alert-readings.ts';
 import type { AlertSettings } from './alert-settings.ts';
 
@@ -30,12 +33,39 @@ export interface AlertMonitor {
   stop(): Promise<void>;
 }
 
+type QueueKind = 'dead-letters' | 'exceptions';
+
+/** A queue that needs a person, per flow: its size now, and why its newest entries are there. */
+interface WatchedQueue {
+  enabled(settings: AlertSettings): boolean;
+  counts(database: StoreDatabase): Map<string, number>;
+  reasons(database: StoreDatabase, flowId: string, count: number): FailureReason[];
+}
+
+const QUEUES: Readonly<Record<QueueKind, WatchedQueue>> = {
+  'dead-letters': {
+    enabled: (settings) => settings.deadLetters,
+    counts: readDeadLetterCounts,
+    reasons: readDeadLetterReasons,
+  },
+  exceptions: {
+    enabled: (settings) => settings.exceptions,
+    counts: readOpenExceptionCounts,
+    reasons: readExceptionReasons,
+  },
+};
+
+/** What the monitor remembers of one queue between checks. */
+interface QueueState {
+  /** Size per flow when the last message about it went out (or at start). */
+  reported: Map<string, number>;
+  /** Size per flow at the last check: growth since then is a new alert. */
+  seen: Map<string, number>;
+}
+
 /** What the monitor remembers between checks. */
 interface MonitorState {
-  /** Dead letters per flow when the last message about them went out (or at start). */
-  reported: Map<string, number>;
-  /** Dead letters per flow at the last check: growth since then is a new alert. */
-  seen: Map<string, number>;
+  queues: Record<QueueKind, QueueState>;
   /** Flows whose failure rate is at or over the threshold; crossing it again is a new alert. */
   failing: Set<string>;
   gates: Map<string, AlertGate<Alert>>;
@@ -43,23 +73,29 @@ interface MonitorState {
 
 /**
  * Watches the runtime database on its own loop, apart from the workers: a slow mail server delays
- * the next check, never a job. Dead letters present at start count as already reported, so a
- * restart does not repeat old news.
+ * the next check, never a job. Dead letters and open exceptions present at start count as already
+ * reported, so a restart does not repeat old news.
  */
 export function startAlertMonitor(options: AlertMonitorOptions): AlertMonitor {
   const { settings, logger, clock } = options;
   const channels = options.channels ?? createAlertChannels(settings);
-  const counts = readDeadLetterCounts(options.database);
+  const queueState = (kind: QueueKind): QueueState => {
+    const counts = QUEUES[kind].counts(options.database);
+    return { reported: new Map(counts), seen: new Map(counts) };
+  };
   const state: MonitorState = {
-    reported: new Map(counts),
-    seen: new Map(counts),
+    queues: { 'dead-letters': queueState('dead-letters'), exceptions: queueState('exceptions') },
     failing: new Set(),
     gates: new Map(),
   };
   // Looks once at the dead letters and the runs, and sends what is due; only the loop calls it,
   // so two checks never send the same alert.
   const check = async (): Promise<void> => {
-    const released = [...deadLetterAlerts(options, state), ...failureRateAlerts(options, state)];
+    const released = [
+      ...queueAlerts('dead-letters', options, state),
+      ...queueAlerts('exceptions', options, state),
+      ...failureRateAlerts(options, state),
+    ];
     for (const gate of state.gates.values()) {
       const due = gate.due(clock.now());
       if (due) released.push(due);
@@ -78,6 +114,7 @@ export function startAlertMonitor(options: AlertMonitorOptions): AlertMonitor {
   logger.info('alerts on', {
     channels: channels.map((channel) => channel.name),
     deadLetters: settings.deadLetters,
+    exceptions: settings.exceptions,
     failureRate: settings.failureRate.enabled ? { ...settings.failureRate } : false,
     rateLimitMs: settings.rateLimitMs,
   });
@@ -90,27 +127,22 @@ export function startAlertMonitor(options: AlertMonitorOptions): AlertMonitor {
   };
 }
 
-function deadLetterAlerts(options: AlertMonitorOptions, state: MonitorState): Released<Alert>[] {
-  if (!options.settings.deadLetters) return [];
-  const counts = readDeadLetterCounts(options.database);
+function queueAlerts(kind: QueueKind, options: AlertMonitorOptions, state: MonitorState): Released<Alert>[] {
+  const queue = QUEUES[kind];
+  if (!queue.enabled(options.settings)) return [];
+  const { reported, seen } = state.queues[kind];
+  const counts = queue.counts(options.database);
   const released: Released<Alert>[] = [];
-  for (const flowId of new Set([...counts.keys(), ...state.seen.keys()])) {
+  for (const flowId of new Set([...counts.keys(), ...seen.keys()])) {
     const total = counts.get(flowId) ?? 0;
-    const previous = state.reported.get(flowId) ?? 0;
-    const grew = total > (state.seen.get(flowId) ?? 0);
-    state.seen.set(flowId, total);
+    const previous = reported.get(flowId) ?? 0;
+    const grew = total > (seen.get(flowId) ?? 0);
+    seen.set(flowId, total);
     // Replayed or discarded since: count from the lower number, so the next growth is news.
-    if (total < previous) state.reported.set(flowId, total);
+    if (total < previous) reported.set(flowId, total);
     if (!grew || total <= previous) continue;
-    const reasons = readDeadLetterReasons(options.database, flowId, total - previous);
-    const alert: Alert = {
-      kind: 'dead-letters',
-      flowId,
-      flowName: flowName(options, flowId),
-      previous,
-      total,
-      reasons,
-    };
+    const reasons = queue.reasons(options.database, flowId, total - previous);
+    const alert: Alert = { kind, flowId, flowName: flowName(options, flowId), previous, total, reasons };
     const out = offer(alert, options, state);
     if (out) released.push(out);
   }
@@ -161,9 +193,9 @@ async function send(
   const { settings, logger } = options;
   const runtimeName = settings.runtimeName ?? hostname();
   const message = formatAlert(alert, { runtimeName, suppressed, rateLimitMs: settings.rateLimitMs });
-  // The message is about to go out: its dead letters are reported, whatever the channels answer
+  // The message is about to go out: its queue entries are reported, whatever the channels answer
   // (a failed send is logged; retrying it would hold back every later alert).
-  if (alert.kind === 'dead-letters') state.reported.set(alert.flowId, alert.total);
+  if (alert.kind !== 'failure-rate') state.queues[alert.kind].reported.set(alert.flowId, alert.total);
   await sendOnChannels(channels, message, {
     logger,
     fields: { kind: alert.kind, flowId: alert.flowId, suppressed },

@@ -32,9 +32,26 @@ const ErrorRowSchema = z.object({
 
 /** Dead letters per flow (inbox jobs in status `dead`). */
 export function readDeadLetterCounts(database: StoreDatabase): Map<string, number> {
-  return withStoreErrors('count dead letters for alerts', () => {
+  return countsByFlow(
+    database,
+    'count dead letters for alerts',
+    "SELECT flow_id, COUNT(*) AS count FROM inbox_jobs WHERE status = 'dead' GROUP BY flow_id",
+  );
+}
+
+/** Open exceptions per flow (items parked on an exception port, waiting for a person). */
+export function readOpenExceptionCounts(database: StoreDatabase): Map<string, number> {
+  return countsByFlow(
+    database,
+    'count open exceptions for alerts',
+    "SELECT flow_id, COUNT(*) AS count FROM inbox_exceptions WHERE status = 'open' GROUP BY flow_id",
+  );
+}
+
+function countsByFlow(database: StoreDatabase, action: string, sql: string): Map<string, number> {
+  return withStoreErrors(action, () => {
     const rows = database
-      .prepare("SELECT flow_id, COUNT(*) AS count FROM inbox_jobs WHERE status = 'dead' GROUP BY flow_id")
+      .prepare(sql)
       .all()
       .map((row) => CountRowSchema.parse(row));
     return new Map(rows.map((row) => [row.flow_id, row.count]));
@@ -55,6 +72,30 @@ export function readDeadLetterReasons(
             business_key
           FROM inbox_jobs WHERE status = 'dead' AND flow_id = ?
           ORDER BY updated_at DESC, rowid DESC LIMIT ?`)
+        .all(flowId, Math.min(count, REASON_SAMPLE)),
+    ),
+  );
+}
+
+/**
+ * Why the flow's newest `count` open exceptions were parked, grouped by each item's reason code and
+ * message (an order with two unknown SKUs counts under both).
+ */
+export function readExceptionReasons(
+  database: StoreDatabase,
+  flowId: string,
+  count: number,
+): FailureReason[] {
+  return withStoreErrors('read exception reasons for alerts', () =>
+    groupReasons(
+      database
+        .prepare(`
+          SELECT json_extract(each_reason.value, '$.code') AS code,
+            json_extract(each_reason.value, '$.message') AS message, business_key
+          FROM (SELECT reasons, business_key, created_at, rowid AS position FROM inbox_exceptions
+            WHERE status = 'open' AND flow_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?) AS newest,
+            json_each(newest.reasons) AS each_reason
+          ORDER BY newest.created_at DESC, newest.position DESC`)
         .all(flowId, Math.min(count, REASON_SAMPLE)),
     ),
   );

@@ -27,6 +27,7 @@ describe('alert settings', () => {
     expect(await loadAlertSettings(undefined, { BRIDGEFLOW_ALERT_WEBHOOK_URL: HOOK })).toEqual({
       webhook: { url: HOOK },
       deadLetters: true,
+      exceptions: true,
       failureRate: { enabled: true, threshold: 0.2, minRuns: 10, windowMs: 300_000 },
       rateLimitMs: 900_000,
       checkIntervalMs: 15_000,

@@ -28,6 +28,8 @@ export const AlertSettingsFileSchema = z.strictObject({
   webhook: z.strictObject({ url: z.url() }).optional(),
   /** Alert when a flow's dead-letter count grows. */
   deadLetters: z.boolean().default(true),
+  /** Alert when a flow's open exceptions grow (e.g. orders parked for an unknown SKU). */
+  exceptions: z.boolean().default(true),
   /** Alert when at least `threshold` of a flow's runs over the last `windowMinutes` failed. */
   failureRate: z
     .strictObject({
@@ -50,6 +52,7 @@ export interface AlertSettings {
   email?: z.infer<typeof EmailSchema> & { password?: string };
   webhook?: { url: string };
   deadLetters: boolean;
+  exceptions: boolean;
   failureRate: { enabled: boolean; threshold: number; minRuns: number; windowMs: number };
   rateLimitMs: number;
   checkIntervalMs: number;
@@ -86,6 +89,7 @@ export async function loadAlertSettings(
     ...(email ? { email: password ? { ...email, password } : email } : {}),
     ...(url ? { webhook: { url } } : {}),
     deadLetters: rest.deadLetters,
+    exceptions: rest.exceptions,
     failureRate: {
       enabled: failureRate.enabled,
       threshold: failureRate.threshold,
