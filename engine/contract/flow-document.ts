@@ -6,6 +6,14 @@ export const CURRENT_SCHEMA_VERSION = 1;
 /** JSON value, the only kind of data items, parameters and traces hold. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
+/** A JSON object, as records travel through flows. */
+export type JsonObject = { [key: string]: JsonValue };
+
+/** Whether `value` is a JSON object (not an array, not null). */
+export function isJsonObject(value: JsonValue | undefined): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** Zod schema for {@link JsonValue}. */
 export const JsonValueSchema: z.ZodType<JsonValue> = z.lazy(() =>
   z.union([

@@ -1,11 +1,11 @@
-import type { JsonValue } from '../contract/flow-document.ts';
+import type { JsonObject, JsonValue } from '../contract/flow-document.ts';
 import { toJsonValue } from '../nodes/json-path.ts';
 
 // What compiled mapping sources share while they run: the scope they read, the state they
 // record misses and lineage in, and the helpers that keep evaluation synchronous until a
 // JSONata expression makes it asynchronous.
 
-export type JsonObject = { [key: string]: JsonValue };
+export type { JsonObject };
 
 /** A lookup that found nothing for an item whose mapping says it must (the exception port's reason). */
 export interface MappingMiss {

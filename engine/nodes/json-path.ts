@@ -1,10 +1,4 @@
-import type { JsonValue } from '../contract/flow-document.ts';
-
-type JsonObject = { [key: string]: JsonValue };
-
-function isObject(value: JsonValue | undefined): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isJsonObject as isObject, type JsonObject, type JsonValue } from '../contract/flow-document.ts';
 
 /**
  * Returns a copy of `target` with `value` at the dotted `path` (`customer.address.city`),

@@ -7,6 +7,7 @@ import { createSampleLookups } from '../../engine/mapping/testing/sample-lookups
 import { createCoreRegistry } from '../../engine/nodes/core-node-types.ts';
 import { createBundle, credentialVariable } from '../../engine/runtime/bundle.ts';
 import { type JsonRecord, loadFlow, readJson, TEMPLATES } from '../flows/sage300-template-bench.ts';
+import { jsonRequest } from './json-request.ts';
 import type { OrderSandboxAddress } from './order-sandbox.worker.ts';
 import type { SenderJob } from './webhook-sender.worker.ts';
 
@@ -66,7 +67,7 @@ export async function startOrderLoad(): Promise<OrderLoad> {
   };
   // What the template's README asks of a Sage company: a DISC charge for order discounts.
   const addDiscountCharge = () =>
-    request(`${address.sageUrl}/Sage300WebApi/v1.0/-/SAMINC/OE/OEMiscellaneousCharges`, {
+    jsonRequest(`${address.sageUrl}/Sage300WebApi/v1.0/-/SAMINC/OE/OEMiscellaneousCharges`, {
       method: 'POST',
       headers: sageHeaders,
       body: { MiscellaneousChargesCode: 'DISC', Description: 'Web store discount', Amount: 0 },
@@ -80,7 +81,7 @@ export async function startOrderLoad(): Promise<OrderLoad> {
     environment: environmentFor(address),
     createOrders: (count, sample) => createOrders(address, storeHeaders, count, sample),
     async sageOrderCounts(orders) {
-      const state = (await request(`${address.sageUrl}/_admin/state`, { method: 'GET' })) as {
+      const state = (await jsonRequest(`${address.sageUrl}/_admin/state`, { method: 'GET' })) as {
         companies: { SAMINC: { orders: JsonRecord[] } };
       };
       const counts = new Map<string, number>();
@@ -91,11 +92,11 @@ export async function startOrderLoad(): Promise<OrderLoad> {
       return orders.map((order) => counts.get(`3DC-${String(order.OrderID)}`) ?? 0);
     },
     async setSageFaults(settings) {
-      await request(`${address.sageUrl}/_admin/faults`, { method: 'PUT', body: settings });
+      await jsonRequest(`${address.sageUrl}/_admin/faults`, { method: 'PUT', body: settings });
     },
     async resetSimulators() {
-      await request(`${address.sageUrl}/_admin/reset`, { method: 'POST' });
-      await request(`${address.threedcartUrl}/_admin/reset`, { method: 'POST' });
+      await jsonRequest(`${address.sageUrl}/_admin/reset`, { method: 'POST' });
+      await jsonRequest(`${address.threedcartUrl}/_admin/reset`, { method: 'POST' });
       await addDiscountCharge();
     },
     async close() {
@@ -160,7 +161,7 @@ async function createOrders(
     Math.min(100, count - index * 100),
   );
   const created = await mapConcurrently(batches, 4, async (size) => {
-    const rows = (await request(`${address.threedcartApiUrl}/Orders`, {
+    const rows = (await jsonRequest(`${address.threedcartApiUrl}/Orders`, {
       method: 'POST',
       headers,
       body: Array.from({ length: size }, () => order),
@@ -264,18 +265,4 @@ export async function mapConcurrently<T, R>(
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
   return results;
-}
-
-async function request(
-  url: string,
-  options: { method: string; headers?: Record<string, string>; body?: JsonValue },
-): Promise<JsonValue> {
-  const response = await fetch(url, {
-    method: options.method,
-    headers: { 'content-type': 'application/json', ...options.headers },
-    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${options.method} ${url}: ${response.status} ${text}`);
-  return text === '' ? null : JSON.parse(text);
 }

@@ -8,6 +8,7 @@ import { createBundle, credentialVariable } from '../../engine/runtime/bundle.ts
 import type { InboxStats } from '../../engine/runtime/inbox/inbox.ts';
 import { type Sandbox, sandboxCredentials, startSandbox } from '../../engine/simulators/sandbox.ts';
 import { type JsonRecord, loadFlow, readJson, TEMPLATES } from '../flows/sage300-template-bench.ts';
+import { jsonRequest } from './json-request.ts';
 
 // What the runtime suites share: the sandbox, the order-to-sage300 template exported to a bundle
 // with the lookup tables its test bench seeds, credentials as `bridgeflow serve` reads them (from
@@ -46,7 +47,7 @@ export async function startRuntimeBench(): Promise<RuntimeBench> {
     authorization: `Basic ${Buffer.from(`${sage?.username}:${sage?.password}`).toString('base64')}`,
   };
   // What the template's README asks of a Sage company: a DISC charge for order discounts.
-  await request(`${sandbox.sage300.url}/Sage300WebApi/v1.0/-/SAMINC/OE/OEMiscellaneousCharges`, {
+  await jsonRequest(`${sandbox.sage300.url}/Sage300WebApi/v1.0/-/SAMINC/OE/OEMiscellaneousCharges`, {
     method: 'POST',
     headers: sageHeaders,
     body: { MiscellaneousChargesCode: 'DISC', Description: 'Web store discount', Amount: 0 },
@@ -59,7 +60,7 @@ export async function startRuntimeBench(): Promise<RuntimeBench> {
     async createOrder(sampleName) {
       const [sample] = readJson(join(folder, 'samples', `${sampleName}.json`)) as JsonRecord[];
       const { OrderID: _sampleId, ...order } = sample ?? {};
-      const rows = (await request(`${sandbox.threedcart.apiUrl}/Orders`, {
+      const rows = (await jsonRequest(`${sandbox.threedcart.apiUrl}/Orders`, {
         method: 'POST',
         headers: storeHeaders,
         body: [order],
@@ -67,7 +68,7 @@ export async function startRuntimeBench(): Promise<RuntimeBench> {
       return { ...order, OrderID: Number(rows[0]?.Value) };
     },
     async sageOrdersFor(orderIds) {
-      const state = (await request(`${sandbox.sage300.url}/_admin/state`, { method: 'GET' })) as {
+      const state = (await jsonRequest(`${sandbox.sage300.url}/_admin/state`, { method: 'GET' })) as {
         companies: { SAMINC: { orders: JsonRecord[] } };
       };
       const numbers = new Set(orderIds.map((id) => `3DC-${String(id)}`));
@@ -85,20 +86,6 @@ function bundleText(): string {
   const lookups = createSampleLookups(1);
   const flow = loadFlow(join(folder, 'order-to-sage300.flow.json'));
   return createBundle(flow, createCoreRegistry(), (name) => lookups.repository.getTable(name));
-}
-
-async function request(
-  url: string,
-  options: { method: string; headers?: Record<string, string>; body?: JsonValue },
-): Promise<JsonValue> {
-  const response = await fetch(url, {
-    method: options.method,
-    headers: { 'content-type': 'application/json', ...options.headers },
-    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${options.method} ${url}: ${response.status} ${text}`);
-  return text === '' ? null : JSON.parse(text);
 }
 
 /** The runtime's health answer, as the tests read it. */

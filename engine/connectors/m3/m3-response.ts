@@ -1,6 +1,4 @@
-import type { JsonValue } from '../../contract/flow-document.ts';
-
-type JsonObject = { [key: string]: JsonValue };
+import { isJsonObject as isObject, type JsonObject, type JsonValue } from '../../contract/flow-document.ts';
 
 // The two m3api-rest answer shapes (reference/erp-apis.md B3), read whichever version was asked
 // for, since an error can come in either envelope:
@@ -142,10 +140,6 @@ function errorFields(
 /** Fields that say something went wrong: a message or an error type. */
 function isFailure(fields: M3Failure): boolean {
   return fields.message !== '' || fields.type !== undefined;
-}
-
-function isObject(value: JsonValue | undefined): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isOptionalScalar(value: JsonValue | undefined): value is Scalar | undefined {

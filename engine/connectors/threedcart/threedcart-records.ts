@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { JsonValue } from '../../contract/flow-document.ts';
+import { isJsonObject, type JsonObject, type JsonValue } from '../../contract/flow-document.ts';
 import { BridgeflowError } from '../../errors/bridgeflow-error.ts';
 
 // What the connector reads out of 3dcart's JSON (reference/threedcart-api.md §3, §7). Records are
@@ -7,12 +7,7 @@ import { BridgeflowError } from '../../errors/bridgeflow-error.ts';
 // connector itself relies on (keys, SKUs, stock, timestamps), so a field 3dcart adds later or a
 // field the schemas do not know never breaks a flow.
 
-/** A JSON object, as records travel through flows. */
-export type JsonObject = { [key: string]: JsonValue };
-
-export function isJsonObject(value: JsonValue | undefined): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isJsonObject, type JsonObject };
 
 /** Numbers and numeric strings: 3dcart sends ids as numbers, webhook forms and rows as strings (§7). */
 const wholeNumber = z.union([z.int(), z.string().regex(/^\d+$/).transform(Number)]);
