@@ -46,6 +46,11 @@ export interface HttpResponse {
   status: number;
   headers: Record<string, string>;
   body: JsonValue | string;
+  /**
+   * The text `body` was parsed from, when the transport parsed JSON: lets the trace recorder rule
+   * out secrets in the whole body with one search per secret instead of one per string in it.
+   */
+  bodyText?: string;
   /** True when the request was a write intercepted by dry-run and never sent. */
   dryRun?: boolean;
 }

@@ -1,4 +1,5 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { getEventListeners } from 'node:events';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { BridgeflowError } from '../../errors/bridgeflow-error.ts';
 import { createAxiosTransport } from './axios-transport.ts';
 import { closedPort, sendJson, startTestServer, type TestHandler, type TestServer } from './test-server.ts';
@@ -189,6 +190,23 @@ describe('createAxiosTransport: failures', () => {
     const error = await sendExpectingError({ method: 'GET', url: origin }, controller.signal);
     expect(error.code).toBe('RUN_CANCELLED');
     expect(error.retryable).toBe(false);
+  });
+
+  it('cancels every call in flight under one signal, which holds a single listener for them', async () => {
+    const { origin, requests } = await serve(() => {
+      // Never answers.
+    });
+    const controller = new AbortController();
+    const calls = [1, 2, 3].map((n) =>
+      sendExpectingError({ method: 'GET', url: `${origin}/${n}` }, controller.signal),
+    );
+    await vi.waitFor(() => expect(requests).toHaveLength(3));
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1);
+    controller.abort();
+    for (const error of await Promise.all(calls)) expect(error.code).toBe('RUN_CANCELLED');
+    const late = await sendExpectingError({ method: 'GET', url: `${origin}/4` }, controller.signal);
+    expect(late.code).toBe('RUN_CANCELLED');
+    expect(requests).toHaveLength(3);
   });
 
   it('rejects a URL that is not absolute http(s) before sending', async () => {

@@ -55,6 +55,7 @@ export function createAxiosTransport(options: AxiosTransportOptions = {}): Closa
       const config: AxiosRequestConfig = {
         method: outgoing.method,
         url: outgoing.url,
+        parsedUrl: outgoing.parsedUrl,
         headers: { Accept: DEFAULT_ACCEPT, ...outgoing.headers },
         signal,
         timeout: timeoutMs,
@@ -106,13 +107,16 @@ function toHttpResponse(response: AxiosResponse<unknown>, responseType: 'json' |
   const headers = lowerCaseHeaders(response.headers);
   const text = typeof response.data === 'string' ? response.data : '';
   const body = responseType === 'json' ? parseJsonBody(text, headers['content-type']) : text;
-  return { status: response.status, headers, body };
+  return typeof body === 'string'
+    ? { status: response.status, headers, body }
+    : { status: response.status, headers, body, bodyText: text };
 }
 
 /** Header names lower-cased; repeated headers (set-cookie) joined with ", " as fetch does. */
-function lowerCaseHeaders(headers: object): Record<string, string> {
+function lowerCaseHeaders(headers: Record<string, unknown>): Record<string, string> {
   const result: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
+  for (const name of Object.keys(headers)) {
+    const value = headers[name];
     if (Array.isArray(value)) result[name.toLowerCase()] = value.map(String).join(', ');
     else if (typeof value === 'string' || typeof value === 'number')
       result[name.toLowerCase()] = String(value);

@@ -11,7 +11,15 @@ let server: TestServer;
 
 beforeAll(async () => {
   server = await startTestServer((request, response) => {
-    if (request.url.startsWith('/token')) {
+    if (request.url.startsWith('/escaped')) {
+      // The secret only appears once the JSON is parsed: written with escapes, as JSON allows.
+      const escaped = [...SECRET].map((char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+      response.writeHead(200, { 'content-type': 'application/json' });
+      const body = request.url.includes('key')
+        ? '{"Refresh_Token":"fresh-456","plain":"x"}'
+        : `{"note":"key ${escaped.join('')}","plain":"x"}`;
+      response.end(body);
+    } else if (request.url.startsWith('/token')) {
       sendJson(response, 200, { access_token: 'minted-token-123', echo: `key was ${SECRET}` });
     } else {
       sendJson(response, 200, { received: request.method }, { 'Set-Cookie': 'session=abc; HttpOnly' });
@@ -114,6 +122,33 @@ describe('sendRecorded: recording', () => {
     expect(exchange.responseBody).toEqual({ access_token: '***', echo: 'key was ***' });
     expect(response.body).toEqual({ access_token: 'minted-token-123', echo: `key was ${SECRET}` });
     expect(server.requests[0]?.url).toBe(`/token?key=${SECRET}&q=x+y`);
+  });
+
+  it('masks a secret the response wrote with JSON escapes, and secret-named keys in any case', async () => {
+    const { response, exchange } = await sendRecorded(
+      transport,
+      { method: 'GET', url: `${server.origin}/escaped` },
+      options(),
+    );
+    expect(response.body).toEqual({ note: `key ${SECRET}`, plain: 'x' });
+    expect(exchange.responseBody).toEqual({ note: 'key ***', plain: 'x' });
+    const named = await sendRecorded(
+      transport,
+      { method: 'GET', url: `${server.origin}/escaped/key` },
+      options(),
+    );
+    expect(named.exchange.responseBody).toEqual({ Refresh_Token: '***', plain: 'x' });
+  });
+
+  it('records a body with nothing to mask as it came', async () => {
+    const { response, exchange } = await sendRecorded(
+      transport,
+      { method: 'POST', url: `${server.origin}/orders`, body: { note: 'a\\b "quoted"' }, write: false },
+      options(),
+    );
+    expect(exchange.requestBody).toEqual({ note: 'a\\b "quoted"' });
+    expect(exchange.responseBody).toEqual({ received: 'POST' });
+    expect(exchange.responseBody).toBe(response.body);
   });
 
   it('masks secrets in string bodies', async () => {

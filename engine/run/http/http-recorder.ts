@@ -102,7 +102,7 @@ export async function sendRecorded(
 
 /** The fake response of an intercepted write; its request part is masked, as it lands in node output. */
 function interceptedResponse(outgoing: OutgoingRequest, masker: SecretMasker): HttpResponse {
-  const body = outgoing.body === undefined ? null : masker.body(outgoing.body);
+  const body = outgoing.body === undefined ? null : masker.body(outgoing.body, outgoing.payload);
   return {
     status: 200,
     headers: {},
@@ -130,11 +130,11 @@ function recordExchange(
     durationMs: Math.max(0, endedMs - startedMs),
     dryRun: response?.dryRun === true,
   };
-  if (outgoing.body !== undefined) exchange.requestBody = masker.body(outgoing.body);
+  if (outgoing.body !== undefined) exchange.requestBody = masker.body(outgoing.body, outgoing.payload);
   if (response !== undefined) {
     exchange.status = response.status;
     exchange.responseHeaders = masker.headers(response.headers);
-    exchange.responseBody = masker.body(response.body);
+    exchange.responseBody = masker.body(response.body, response.bodyText);
   }
   return exchange;
 }

@@ -13,6 +13,16 @@ import {
   type InternalAxiosRequestConfig,
 } from 'axios';
 
+declare module 'axios' {
+  interface AxiosRequestConfig {
+    /**
+     * `url` already parsed (outgoing-request.ts parses every URL to check it), so the adapter
+     * does not parse it again; without it the adapter parses `url` against `baseURL`.
+     */
+    parsedUrl?: URL;
+  }
+}
+
 /** What the adapter needs besides the request: the transport's socket pools and size limit. */
 export interface NodeHttpAdapterSettings {
   httpAgent: HttpAgent;
@@ -31,6 +41,8 @@ export interface NodeHttpAdapterSettings {
  * The agents and the size limit are bound here rather than passed in axios' config: axios copies,
  * merges and checks every config key on every call, so each key left out of it is work saved.
  *
+ * `parsedUrl`, when given, is where it sends (see the declaration above); otherwise `url`.
+ *
  * `timeout` is a deadline for the whole exchange (connect, send, every byte of the answer), not
  * axios' socket idle timeout, under which a server that trickles bytes never times out; it fails
  * with ETIMEDOUT. An aborted `signal` fails with ERR_CANCELED.
@@ -43,14 +55,14 @@ export function createNodeHttpAdapter(settings: NodeHttpAdapterSettings): AxiosA
   const { httpAgent, httpsAgent, maxContentLength } = settings;
   return (config) =>
     new Promise<AxiosResponse>((resolve, reject) => {
-      const url = new URL(config.url ?? '', config.baseURL);
+      const url = config.parsedUrl ?? new URL(config.url ?? '', config.baseURL);
       const secure = url.protocol === 'https:';
       const send = secure ? httpsRequest : httpRequest;
       const outgoing = send(
         {
           ...requestTarget(url),
           method: (config.method ?? 'get').toUpperCase(),
-          headers: headerRecord(config),
+          headers: headerRecord(config.headers),
           agent: secure ? httpsAgent : httpAgent,
         },
         (response) => collect(response, config, maxContentLength, finish, fail),
@@ -58,7 +70,7 @@ export function createNodeHttpAdapter(settings: NodeHttpAdapterSettings): AxiosA
       // Cancellation and the deadline destroy the request themselves: an AbortSignal handed to
       // http.request brings end-of-stream plumbing that cost as much as the rest of this adapter.
       const signal = config.signal instanceof AbortSignal ? config.signal : undefined;
-      const onAbort = (): void => {
+      const cancel = (): void => {
         outgoing.destroy(new AxiosError('canceled', AxiosError.ERR_CANCELED, config));
       };
       const timeoutMs = config.timeout ?? 0;
@@ -70,9 +82,10 @@ export function createNodeHttpAdapter(settings: NodeHttpAdapterSettings): AxiosA
               );
             }, timeoutMs)
           : undefined;
+      const forget = signal === undefined ? undefined : onAbort(signal, cancel);
       const settled = (): void => {
         clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
+        forget?.();
       };
       const finish = (response: AxiosResponse): void => {
         settled();
@@ -82,13 +95,45 @@ export function createNodeHttpAdapter(settings: NodeHttpAdapterSettings): AxiosA
         settled();
         reject(error);
       };
-      if (signal?.aborted) onAbort();
-      else signal?.addEventListener('abort', onAbort, { once: true });
       outgoing.on('error', fail);
       const data: unknown = config.data;
       if (typeof data === 'string' || Buffer.isBuffer(data)) outgoing.end(data);
       else outgoing.end();
     });
+}
+
+/** The requests in flight under each caller signal, each by its cancel function. */
+const inFlight = new WeakMap<AbortSignal, Set<() => void>>();
+
+/**
+ * Calls `cancel` when `signal` aborts (at once if it has); returns the function that forgets it.
+ * One listener per signal, however many calls it covers: a node run's calls share its signal, and
+ * adding and removing an EventTarget listener per call cost more than the rest of this adapter.
+ */
+function onAbort(signal: AbortSignal, cancel: () => void): () => void {
+  if (signal.aborted) {
+    cancel();
+    return () => {};
+  }
+  let cancels = inFlight.get(signal);
+  if (cancels === undefined) {
+    const pending = new Set<() => void>();
+    signal.addEventListener(
+      'abort',
+      () => {
+        for (const cancelOne of pending) cancelOne();
+        pending.clear();
+      },
+      { once: true },
+    );
+    inFlight.set(signal, pending);
+    cancels = pending;
+  }
+  const registered = cancels;
+  registered.add(cancel);
+  return () => {
+    registered.delete(cancel);
+  };
 }
 
 function collect(
@@ -142,11 +187,15 @@ function requestTarget(url: URL): RequestOptions {
   return target;
 }
 
-function headerRecord(config: InternalAxiosRequestConfig): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(config.headers.toJSON())) {
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
-      headers[name] = String(value);
+/** The headers for http.request: what axios' `toJSON` gives, without its intermediate object. */
+function headerRecord(headers: AxiosHeaders): Record<string, string> {
+  const record: Record<string, string> = {};
+  for (const name of Object.keys(headers)) {
+    const value: unknown = headers[name];
+    // axios marks a header removed with false or null; arrays are repeated values.
+    if (typeof value === 'string') record[name] = value;
+    else if (typeof value === 'number' || value === true) record[name] = String(value);
+    else if (Array.isArray(value)) record[name] = value.join(', ');
   }
-  return headers;
+  return record;
 }

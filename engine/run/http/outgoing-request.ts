@@ -14,6 +14,8 @@ export interface OutgoingRequest {
   method: string;
   /** Absolute URL with `request.query` applied. */
   url: string;
+  /** `url` parsed, for the transport (absent only where a request failed validation). */
+  parsedUrl?: URL;
   headers: Record<string, string>;
   /** The body as the caller gave it (JSON stays structured for the trace). */
   body: JsonValue | string | undefined;
@@ -39,7 +41,8 @@ export function sendsOutgoing(transport: HttpTransport): transport is OutgoingTr
 /** Builds the {@link OutgoingRequest}; INPUT_INVALID when the URL is not absolute http(s). */
 export function toOutgoingRequest(request: HttpRequest): OutgoingRequest {
   const method = request.method.toUpperCase();
-  const url = applyQuery(request.url, request.query);
+  const parsedUrl = withQuery(request.url, request.query);
+  const url = parsedUrl.href;
   const headers = { ...request.headers };
   const body = request.body;
   let payload: string | undefined;
@@ -50,7 +53,7 @@ export function toOutgoingRequest(request: HttpRequest): OutgoingRequest {
     if (!hasHeader(headers, 'content-type')) headers['content-type'] = 'application/json';
   }
   const write = request.write ?? !READ_METHODS.has(method);
-  return { method, url, headers, body, payload, write };
+  return { method, url, parsedUrl, headers, body, payload, write };
 }
 
 /** `GET http://host/path`: used in error messages. The query is left out because credentials
@@ -72,22 +75,19 @@ export function hasHeader(headers: Record<string, string>, name: string): boolea
   return Object.keys(headers).some((key) => key.toLowerCase() === wanted);
 }
 
-function applyQuery(url: string, query: Record<string, string> | undefined): string {
+function withQuery(url: string, query: Record<string, string> | undefined): URL {
   const parsed = URL.parse(url);
   if (parsed === null || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
     throw new BridgeflowError('INPUT_INVALID', `"${withoutQuery(url)}" is not an absolute http(s) URL`, {
       retryable: false,
     });
   }
-  if (query === undefined) return parsed.href;
-  const href = parsed.href;
-  // The usual case (a query only from `query`) costs one serialisation; `searchParams.append`
-  // re-serialises the whole URL on every call. Same string either way: form-encoded parameters.
-  if (!href.includes('?') && !href.includes('#')) {
-    const text = new URLSearchParams(query).toString();
-    return text === '' ? href : `${href}?${text}`;
-  }
-  // Appended rather than set, so a query already written into the URL is kept as it is.
-  for (const [key, value] of Object.entries(query)) parsed.searchParams.append(key, value);
-  return parsed.href;
+  if (query === undefined) return parsed;
+  const text = new URLSearchParams(query).toString();
+  if (text === '') return parsed;
+  // Added to what the URL already has, which is kept exactly as written (searchParams.append would
+  // re-encode all of it as a form, turning an OData filter's %20 into +); one update of the URL.
+  const written = parsed.search.slice(1);
+  parsed.search = written === '' ? text : `${written}&${text}`;
+  return parsed;
 }

@@ -34,7 +34,12 @@ const SECRET_KEYS: ReadonlySet<string> = new Set([
 export interface SecretMasker {
   headers(headers: Record<string, string>): Record<string, string>;
   url(url: string): string;
-  body(body: JsonValue | string): JsonValue | string;
+  /**
+   * `json`, when given, is the JSON text `body` was parsed from (or serialised to): with no escape
+   * in it, every string of `body` appears in it as written, so one search per secret spelling
+   * rules them all out and only the keys are looked at one by one.
+   */
+  body(body: JsonValue | string, json?: string): JsonValue | string;
   text(text: string): string;
 }
 
@@ -106,13 +111,16 @@ function buildSecretMasker(secrets: readonly string[]): SecretMasker {
         : url;
       return masked.includes('@') ? maskUserInfo(masked) : masked;
     },
-    body(body) {
+    body(body, json) {
+      const stringsClean = json !== undefined && !json.includes('\\') && !containsSecret(json);
       // Bodies without a secret value or a secret-named key are recorded as they are (shared, not
       // copied: items and recorded bodies are never changed after the fact).
-      return needsMasking(body, containsSecret) ? maskJson(body, text) : body;
+      return needsMasking(body, stringsClean ? holdsNoSecret : containsSecret) ? maskJson(body, text) : body;
     },
   };
 }
+
+const holdsNoSecret = (): boolean => false;
 
 function keepScheme(value: string): string {
   const scheme = /^([A-Za-z][\w-]*)\s+\S/.exec(value)?.[1];
