@@ -31,7 +31,7 @@ export interface ConnectorResult {
   callsPerSecond: number;
 }
 
-export const ROUNDS = 7;
+export const ROUNDS = 11;
 const IN_FLIGHT = 16;
 
 async function startSimulator(system: ConnectorCase['system']): Promise<{ url: string; worker: Worker }> {
