@@ -1,4 +1,8 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { BridgeflowError } from '../engine/errors/bridgeflow-error.ts';
+import type { KeyMaterial } from '../engine/runtime/credentials/credentials-key.ts';
 
 /** The part of Electron's `safeStorage` the vault uses. */
 export interface SafeStorageLike {
@@ -56,5 +60,28 @@ export function createCredentialVault(safeStorage: SafeStorageLike): CredentialV
         );
       }
     },
+  };
+}
+
+/**
+ * The key of the desktop app's credentials file (engine/host/credential-store.ts): 32 random bytes
+ * made on first use and kept in `keyFile` sealed by the OS key store, so the file of credentials is
+ * only as readable as the key store makes it. Throws CREDENTIALS_KEY_INVALID, saying why, when the
+ * key store cannot seal or open it.
+ */
+export function vaultKeyMaterial(vault: CredentialVault, keyFile: string): () => KeyMaterial {
+  let bytes: Buffer | undefined;
+  return () => {
+    if (bytes !== undefined) return { kind: 'key', bytes };
+    if (existsSync(keyFile)) {
+      bytes = Buffer.from(vault.decrypt(readFileSync(keyFile, 'utf8').trim()), 'base64');
+    } else {
+      const made = randomBytes(32);
+      mkdirSync(dirname(keyFile), { recursive: true });
+      // encrypt() refuses (with the reason) before anything is written when there is no key store.
+      writeFileSync(keyFile, `${vault.encrypt(made.toString('base64'))}\n`, { mode: 0o600, flag: 'wx' });
+      bytes = made;
+    }
+    return { kind: 'key', bytes };
   };
 }

@@ -70,6 +70,11 @@ const electron = vi.hoisted(() => {
       showErrorBox: vi.fn(),
     },
     shell: { openExternal: vi.fn(async () => {}) },
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      encryptString: (text: string) => Buffer.from(text),
+      decryptString: (bytes: Buffer) => bytes.toString(),
+    },
   };
 });
 vi.mock('electron', () => electron);
@@ -187,6 +192,30 @@ describe('Electron main process', () => {
       {},
     );
     expect(refused).toMatchObject({ ok: false, error: { message: 'sender not allowed' } });
+  });
+
+  it('keeps credentials in userData, sealed with a key the OS key store protects', async () => {
+    const frame = { senderFrame: { url: APP_ENTRY_URL } };
+    const saved = await started.flowApi(frame, 'saveCredential', {
+      id: 'sage-erp',
+      type: 'sage300',
+      fields: {
+        baseUrl: 'http://erp.test/Sage300WebApi',
+        company: 'SAMINC',
+        username: 'WEBAPI',
+        password: 'S3cret!',
+      },
+    });
+    expect(saved).toMatchObject({ ok: true, value: { id: 'sage-erp', secretsSet: ['password'] } });
+    const listed = await started.flowApi(frame, 'listCredentials', {});
+    expect(listed).toMatchObject({
+      ok: true,
+      value: { store: { writable: true, location: join(electron.app.userData, 'credentials.enc.json') } },
+    });
+    expect(await readFile(join(electron.app.userData, 'credentials.enc.json'), 'utf8')).not.toContain(
+      'S3cret!',
+    );
+    expect(await readFile(join(electron.app.userData, 'credentials.key'), 'utf8')).not.toBe('');
   });
 
   it('menu items send their commands to the window', () => {

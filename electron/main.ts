@@ -10,10 +10,12 @@ import {
   type OpenDialogOptions,
   protocol,
   type SaveDialogOptions,
+  safeStorage,
   session,
   shell,
 } from 'electron';
 import { DESIGNER_COMMAND_CHANNEL, type DesignerCommand } from '../engine/contract/flow-api.ts';
+import { createFileCredentialStore } from '../engine/host/credential-store.ts';
 import { createFlowHost, type FlowHost } from '../engine/host/flow-host.ts';
 import {
   APP_ENTRY_URL,
@@ -21,6 +23,7 @@ import {
   APP_SCHEME_PRIVILEGES,
   createAppProtocolHandler,
 } from './app-protocol.ts';
+import { createCredentialVault, vaultKeyMaterial } from './credential-vault.ts';
 import { designerMenuTemplate } from './designer-menu.ts';
 import { confineWebContents, designerWindowOptions, secureSession } from './designer-window.ts';
 import { startupWorkspace, writeDesktopSettings } from './desktop-settings.ts';
@@ -100,7 +103,13 @@ async function openDesigner(): Promise<void> {
 }
 
 function openHost(workspaceDir: string): FlowHost {
-  return createFlowHost({ workspaceDir, templatesDir: TEMPLATES_DIR });
+  // Credentials belong to the OS user, not the workspace: one file in userData for every workspace.
+  const userData = app.getPath('userData');
+  const credentials = createFileCredentialStore({
+    path: join(userData, 'credentials.enc.json'),
+    keyMaterial: vaultKeyMaterial(createCredentialVault(safeStorage), join(userData, 'credentials.key')),
+  });
+  return createFlowHost({ workspaceDir, templatesDir: TEMPLATES_DIR, credentials });
 }
 
 function currentHost(): FlowHost {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Result } from './errors.ts';
+import { CREDENTIAL_METHODS } from './flow-api-credentials.ts';
 import { DESIGNER_METHODS } from './flow-api-designer.ts';
 import { MAPPING_METHODS } from './flow-api-mapping.ts';
 import { TEST_RUN_METHODS } from './flow-api-test-runs.ts';
@@ -15,6 +16,7 @@ export const FLOW_API_METHODS = {
   ...DESIGNER_METHODS,
   ...MAPPING_METHODS,
   ...TEST_RUN_METHODS,
+  ...CREDENTIAL_METHODS,
 } as const satisfies Record<string, FlowApiMethod>;
 
 /** One method: the schema of its options and of its answer. */

@@ -2,6 +2,7 @@ import type { Result } from '../contract/errors.ts';
 import { FLOW_API_METHODS, type FlowApi, isFlowApiMethod } from '../contract/flow-api.ts';
 import { toErrorData } from '../errors/bridgeflow-error.ts';
 import { describeZodIssues } from '../flow/zod-issues.ts';
+import { createCredentialHandlers } from './credential-handlers.ts';
 import { createDesignerHandlers } from './designer-handlers.ts';
 import { createHostContext, type HostContext, type HostContextOptions } from './host-context.ts';
 import type { FlowApiHandlers } from './host-handlers.ts';
@@ -27,6 +28,7 @@ export function createFlowHost(options: HostContextOptions): FlowHost {
     ...createDesignerHandlers(context),
     ...createMappingHandlers(context),
     ...createRunHandlers(context),
+    ...createCredentialHandlers(context),
   };
   const call = (method: unknown, input: unknown) => dispatch(handlers, method, input);
   const api = Object.fromEntries(

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCoreRegistry } from '../nodes/core-node-types.ts';
 import type { NodeRegistry } from '../nodes/registry.ts';
+import { readKeyMaterial } from '../runtime/credentials/credentials-key.ts';
 import { openDatabase, type StoreDatabase } from '../store/database.ts';
+import { type CredentialStore, createFileCredentialStore } from './credential-store.ts';
 import { createWorkspaceLookups, type WorkspaceLookups } from './mapping-lookup-store.ts';
 
 /** What every FlowApi handler may use. Areas add what they need here, not globals. */
@@ -20,6 +22,8 @@ export interface HostContext {
   database(): StoreDatabase;
   /** The workspace's lookup tables, shared by the mapping editor and test runs. */
   readonly lookups: WorkspaceLookups;
+  /** The credentials node slots name, for the credential dialog and test runs. */
+  readonly credentials: CredentialStore;
   /** Closes what the host opened (the database); the host is unusable afterwards. */
   dispose(): void;
   /** Registers something an area must close with the host (servers it started, open files). */
@@ -33,6 +37,11 @@ export interface HostContextOptions {
   registry?: NodeRegistry;
   /** Database file; defaults to `<workspace>/.bridgeflow/bridgeflow.db` (`:memory:` for tests). */
   databasePath?: string;
+  /**
+   * Where credentials are kept. The desktop app passes one sealed by the OS key store; by default
+   * `<workspace>/.bridgeflow/credentials.enc.json` sealed with BRIDGEFLOW_CREDENTIALS_KEY.
+   */
+  credentials?: CredentialStore;
 }
 
 /** The package's own template folder, next to the engine. */
@@ -48,6 +57,12 @@ export function createHostContext(options: HostContextOptions): HostContext {
     templatesDir: options.templatesDir ?? PACKAGED_TEMPLATES_DIR,
     registry: options.registry ?? createCoreRegistry(),
     lookups,
+    credentials:
+      options.credentials ??
+      createFileCredentialStore({
+        path: join(options.workspaceDir, '.bridgeflow', 'credentials.enc.json'),
+        keyMaterial: () => readKeyMaterial(process.env, 'keeping credentials in the designer'),
+      }),
     database: () => {
       if (database === undefined) {
         if (databasePath !== ':memory:') mkdirSync(join(databasePath, '..'), { recursive: true });

@@ -34,8 +34,6 @@ export function createRunHostState(context: HostContext): RunHostState {
   const http = createAxiosTransport();
   const sandbox = new SandboxOnDemand();
   const testRuns = new Map<string, ActiveTestRun>();
-  // The designer has no vault yet: credentials come from BRIDGEFLOW_CREDENTIAL_<ID> variables, as
-  // for the CLI and the runtime.
   const variables = createEnvironmentSecretStore();
   return {
     http,
@@ -43,7 +41,7 @@ export function createRunHostState(context: HostContext): RunHostState {
     testRuns,
     environmentSources: () => ({
       sandbox,
-      vault: variables,
+      vault: context.credentials.secrets,
       environment: variables,
       workspaceDir: context.workspaceDir,
     }),

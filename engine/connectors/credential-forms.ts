@@ -1,0 +1,223 @@
+import type { z } from 'zod';
+import type { CredentialTypeSchema } from '../contract/flow-api-credentials.ts';
+import { BridgeflowError, toErrorData } from '../errors/bridgeflow-error.ts';
+import { type CredentialType, isCredentialType } from './connection-tests.ts';
+import { importIonApiFile, M3CredentialsSchema } from './m3/m3-credentials.ts';
+import { Sage300CredentialsSchema } from './sage300/sage300-credentials.ts';
+import {
+  THREEDCART_DEFAULT_API_URL,
+  ThreeDCartCredentialsSchema,
+} from './threedcart/threedcart-credentials.ts';
+
+/** A credential type's form, as the designer's credential dialog shows it. */
+export type CredentialForm = z.infer<typeof CredentialTypeSchema>;
+
+/** The fields of each credential type (the connectors' credential schemas, as forms). */
+export const CREDENTIAL_FORMS: Record<CredentialType, CredentialForm> = {
+  sage300: {
+    type: 'sage300',
+    title: 'Sage 300',
+    fields: [
+      {
+        name: 'baseUrl',
+        label: 'Base URL',
+        kind: 'text',
+        secret: false,
+        required: true,
+        placeholder: 'http://server/Sage300WebApi',
+        help: 'The Web API application path; the version path v1.0/-/ is added.',
+      },
+      {
+        name: 'company',
+        label: 'Company',
+        kind: 'text',
+        secret: false,
+        required: true,
+        placeholder: 'SAMINC',
+        help: 'The company (org ID) every call is made for.',
+      },
+      { name: 'username', label: 'User ID', kind: 'text', secret: false, required: true },
+      { name: 'password', label: 'Password', kind: 'secret', secret: true, required: false },
+    ],
+  },
+  m3: {
+    type: 'm3',
+    title: 'Infor M3',
+    fields: [
+      {
+        name: 'mode',
+        label: 'Sign-in',
+        kind: 'select',
+        secret: false,
+        required: true,
+        options: ['basic', 'ionapi'],
+        defaultValue: 'basic',
+        help: 'basic: user and password on the grid (on-premises); ionapi: an ION API .ionapi file (cloud).',
+      },
+      {
+        name: 'baseUrl',
+        label: 'Grid URL',
+        kind: 'text',
+        secret: false,
+        required: true,
+        placeholder: 'https://m3.example.com:21108',
+        when: { field: 'mode', equals: ['basic'] },
+      },
+      {
+        name: 'username',
+        label: 'User',
+        kind: 'text',
+        secret: false,
+        required: true,
+        when: { field: 'mode', equals: ['basic'] },
+      },
+      {
+        name: 'password',
+        label: 'Password',
+        kind: 'secret',
+        secret: true,
+        required: true,
+        when: { field: 'mode', equals: ['basic'] },
+      },
+      {
+        name: 'ionapi',
+        label: '.ionapi file',
+        kind: 'multiline',
+        secret: true,
+        required: true,
+        placeholder: 'Paste the JSON of the .ionapi file downloaded from ION API',
+        when: { field: 'mode', equals: ['ionapi'] },
+      },
+      {
+        name: 'company',
+        label: 'Company (CONO)',
+        kind: 'text',
+        secret: false,
+        required: false,
+        placeholder: '100',
+      },
+      { name: 'division', label: 'Division (DIVI)', kind: 'text', secret: false, required: false },
+    ],
+  },
+  threedcart: {
+    type: 'threedcart',
+    title: '3dcart (Shift4Shop)',
+    fields: [
+      {
+        name: 'secureUrl',
+        label: 'Secure URL',
+        kind: 'text',
+        secret: false,
+        required: true,
+        placeholder: 'https://mystore.3dcartstores.com',
+        help: "The store's secure URL, with or without https://.",
+      },
+      { name: 'privateKey', label: 'Private key', kind: 'secret', secret: true, required: true },
+      {
+        name: 'token',
+        label: 'Token',
+        kind: 'secret',
+        secret: true,
+        required: false,
+        help: 'Store Manager → Modules → REST API. A token or an OAuth access token is required.',
+      },
+      { name: 'accessToken', label: 'OAuth access token', kind: 'secret', secret: true, required: false },
+      {
+        name: 'apiUrl',
+        label: 'API URL',
+        kind: 'text',
+        secret: false,
+        required: false,
+        defaultValue: THREEDCART_DEFAULT_API_URL,
+        help: 'Change only for a sandbox.',
+      },
+      {
+        name: 'requestsPerSecond',
+        label: 'Requests per second',
+        kind: 'text',
+        secret: false,
+        required: false,
+        help: "Only for a store with an allowance other than 3dcart's 2 per second after a burst of 50.",
+      },
+      { name: 'requestBurst', label: 'Request burst', kind: 'text', secret: false, required: false },
+    ],
+  },
+};
+
+/** `type` as a credential type; INPUT_INVALID (path `type`) naming the known ones otherwise. */
+export function credentialTypeOf(type: string): CredentialType {
+  if (isCredentialType(type)) return type;
+  throw new BridgeflowError(
+    'INPUT_INVALID',
+    `Unknown credential type "${type}"; use one of ${Object.keys(CREDENTIAL_FORMS).join(', ')}`,
+    { path: 'type' },
+  );
+}
+
+/**
+ * The fields to store for a credential of `type`: only the form's fields, only those its
+ * `when` conditions show, empty ones left out; refused with INPUT_INVALID and the path
+ * `fields.<name>` of the first field that is wrong, saying why (never echoing a value).
+ */
+export function checkedCredentialFields(
+  type: CredentialType,
+  fields: Record<string, string>,
+): Record<string, string> {
+  const form = CREDENTIAL_FORMS[type];
+  const known = new Set(form.fields.map((field) => field.name));
+  const unknown = Object.keys(fields).find((name) => !known.has(name));
+  if (unknown !== undefined) {
+    throw fieldError(unknown, `${form.title} credentials have no field "${unknown}"`);
+  }
+  // Empty means absent; a field with a default takes it, so a form left as shown stores what it shows.
+  const given: Record<string, string> = {};
+  for (const field of form.fields) {
+    const value = fields[field.name];
+    if (value !== undefined && value.trim() !== '') given[field.name] = field.secret ? value : value.trim();
+    else if (field.defaultValue !== undefined) given[field.name] = field.defaultValue;
+  }
+  const kept: Record<string, string> = {};
+  for (const field of form.fields) {
+    const shown = field.when === undefined || field.when.equals.includes(given[field.when.field] ?? '');
+    if (!shown) continue;
+    const value = given[field.name];
+    if (value !== undefined) kept[field.name] = value;
+    else if (field.required) throw fieldError(field.name, `${field.label} is required`);
+  }
+  checkWithConnector(type, kept);
+  return kept;
+}
+
+/** The connector's own reading of the fields, so what is saved is what its nodes can use. */
+function checkWithConnector(type: CredentialType, fields: Record<string, string>): void {
+  const form = CREDENTIAL_FORMS[type];
+  let candidate: Record<string, unknown> = fields;
+  if (type === 'm3' && fields.mode === 'ionapi' && fields.ionapi !== undefined) {
+    try {
+      candidate = { ...fields, ionapi: importIonApiFile(fields.ionapi) };
+    } catch (thrown) {
+      throw fieldError('ionapi', toErrorData(thrown).message);
+    }
+  }
+  const schema =
+    type === 'sage300'
+      ? Sage300CredentialsSchema
+      : type === 'm3'
+        ? M3CredentialsSchema
+        : ThreeDCartCredentialsSchema;
+  const parsed = schema.safeParse(candidate);
+  if (parsed.success) return;
+  const issue = parsed.error.issues[0];
+  const name = String(issue?.path[0] ?? form.fields[0]?.name ?? 'fields');
+  const label = form.fields.find((field) => field.name === name)?.label ?? name;
+  const message = issue?.message ?? 'is not valid';
+  // Schema messages either continue the field's label ("must be …") or stand on their own.
+  throw fieldError(
+    name,
+    /^(must|is|cannot|has)\b/.test(message) ? `${label} ${message}` : `${label}: ${message}`,
+  );
+}
+
+function fieldError(name: string, message: string): BridgeflowError {
+  return new BridgeflowError('INPUT_INVALID', message, { path: `fields.${name}`, retryable: false });
+}

@@ -1,0 +1,116 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { toErrorData } from '../errors/bridgeflow-error.ts';
+import type { SecretStore } from '../run/services.ts';
+import {
+  type CredentialEntry,
+  type CredentialsVault,
+  createCredentialsVault,
+  openCredentialsFile,
+  saveCredentialsFile,
+} from '../runtime/credentials/credentials-file.ts';
+import type { KeyMaterial } from '../runtime/credentials/credentials-key.ts';
+
+/** Whether and where the designer can keep credentials. */
+export interface CredentialStoreInfo {
+  writable: boolean;
+  /** Why not, and what to do about it. */
+  reason?: string;
+  location: string;
+}
+
+/** The designer's credentials: what node credential slots name by id. */
+export interface CredentialStore {
+  info(): CredentialStoreInfo;
+  /** Every credential, by id. */
+  list(): Promise<Map<string, CredentialEntry>>;
+  get(id: string): Promise<CredentialEntry | undefined>;
+  /** Adds or replaces `id`, on disk before it answers. */
+  put(id: string, type: string, fields: Record<string, string>): Promise<CredentialEntry>;
+  /** Whether there was such a credential. */
+  remove(id: string): Promise<boolean>;
+  /** The store as the engine's secret store (a copy of the fields per call). */
+  readonly secrets: SecretStore;
+}
+
+/** Options of {@link createFileCredentialStore}. */
+export interface FileCredentialStoreOptions {
+  /** The credentials file (the runtime's format: `bridgeflow serve --credentials` reads it as is). */
+  path: string;
+  /**
+   * The key that seals the file; throws (CREDENTIALS_KEY_INVALID, saying what to do) when there is
+   * none. Asked when the file is first opened or created.
+   */
+  keyMaterial(): KeyMaterial;
+}
+
+/**
+ * Credentials in an encrypted credentials file (engine/runtime/credentials): each entry sealed
+ * with AES-256-GCM, the list authenticated, written with one rename. The web host's key comes from
+ * BRIDGEFLOW_CREDENTIALS_KEY; the desktop app's is random, kept sealed by the OS key store.
+ */
+export function createFileCredentialStore(options: FileCredentialStoreOptions): CredentialStore {
+  let opened: Promise<CredentialsVault | undefined> | undefined;
+  // One change at a time: each writes the whole file.
+  let writes: Promise<unknown> = Promise.resolve();
+
+  const open = (): Promise<CredentialsVault | undefined> => {
+    opened ??= openCredentialsFile(options.path, options.keyMaterial()).catch((thrown: unknown) => {
+      opened = undefined;
+      throw thrown;
+    });
+    return opened;
+  };
+  const keyProblem = (): string | undefined => {
+    try {
+      options.keyMaterial();
+      return undefined;
+    } catch (thrown) {
+      return toErrorData(thrown).message;
+    }
+  };
+  const change = <T>(apply: (vault: CredentialsVault) => T): Promise<T> => {
+    const next = writes.then(async () => {
+      const vault = (await open()) ?? createCredentialsVault(options.path, options.keyMaterial());
+      const result = apply(vault);
+      await mkdir(dirname(options.path), { recursive: true });
+      await saveCredentialsFile(vault);
+      opened = Promise.resolve(vault);
+      return result;
+    });
+    writes = next.catch(() => undefined);
+    return next;
+  };
+  const list = async (): Promise<Map<string, CredentialEntry>> => {
+    if (keyProblem() !== undefined) return new Map();
+    return new Map((await open())?.entries);
+  };
+  const get = async (id: string): Promise<CredentialEntry | undefined> => (await list()).get(id);
+
+  return {
+    info() {
+      const reason = keyProblem();
+      return reason === undefined
+        ? { writable: true, location: options.path }
+        : { writable: false, reason, location: options.path };
+    },
+    list,
+    get,
+    put: (id, type, fields) =>
+      change((vault) => {
+        const entry: CredentialEntry = { type, fields: { ...fields }, updatedAt: new Date().toISOString() };
+        vault.entries.set(id, entry);
+        return entry;
+      }),
+    async remove(id) {
+      if (!(await list()).has(id)) return false;
+      return change((vault) => vault.entries.delete(id));
+    },
+    secrets: {
+      async get(id) {
+        const entry = await get(id);
+        return entry === undefined ? undefined : { ...entry.fields };
+      },
+    },
+  };
+}
