@@ -30,8 +30,11 @@ export const SampleSetSchema = z.object({
 /** A test-run environment, for the picker. */
 export const EnvironmentInfoSchema = z.object({
   name: z.string(),
-  /** `dry-run`: sandbox reads, writes intercepted; `sandbox`: the simulators; `named`: a workspace file. */
-  kind: z.enum(['dry-run', 'sandbox', 'named']),
+  /**
+   * `dry-run`: sandbox reads, writes intercepted; `sandbox`: the simulators; `saved`: the designer's
+   * saved credentials; `named`: a workspace file.
+   */
+  kind: z.enum(['dry-run', 'sandbox', 'saved', 'named']),
   dryRun: z.boolean(),
   description: z.string(),
 });

@@ -171,7 +171,7 @@ describe('credential FlowApi methods (encrypted file, real Sage 300 simulator)',
     });
   });
 
-  it('gives test runs in an environment the saved credential (from: vault)', async () => {
+  it('gives test runs the saved credential: through an environment file (from: vault) or the built-in saved', async () => {
     await mkdir(join(workspace, 'environments'), { recursive: true });
     await writeFile(
       join(workspace, 'environments', 'local.json'),
@@ -206,6 +206,24 @@ describe('credential FlowApi methods (encrypted file, real Sage 300 simulator)',
     const { trace } = value(await host.api.getRun({ runId: run?.runId ?? '' }));
     const urls = trace.nodes.flatMap((node) => node.http.map((exchange) => exchange.url));
     expect(urls).toEqual([expect.stringContaining('/SAMLTD/AR/ARCustomers')]);
+
+    // The built-in `saved` environment: the slot names the saved credential itself, no file.
+    const direct = {
+      ...document,
+      nodes: document.nodes.map((node) =>
+        node.id === 'find' ? { ...node, credentials: { erp: 'sage-erp' } } : node,
+      ),
+    };
+    const again = value(
+      await host.api.startTestRun({ flowPath, document: direct, samples: [ref], environment: 'saved' }),
+    );
+    state = value(await host.api.getTestRun({ testRunId: again.testRunId }));
+    while (!state.done) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      state = value(await host.api.getTestRun({ testRunId: again.testRunId }));
+    }
+    expect(state.runs[0]?.status).toBe('succeeded');
+    expect(state.dryRun).toBe(false);
   });
 });
 

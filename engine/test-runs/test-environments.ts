@@ -13,7 +13,9 @@ import type { SandboxOnDemand } from './sandbox-on-demand.ts';
 // intercepted and recorded, so a dry run never touches a real system, not even to read (and works
 // before any credential is set up). `sandbox`: the simulators, reads and writes. A named environment
 // is a file `environments/<name>.json` in the workspace that says where each credential id of the
-// flows comes from; it holds no secret itself, so it can be committed with the flows.
+// flows comes from; it holds no secret itself, so it can be committed with the flows. `saved` and
+// `saved-dry-run`: the designer's own saved credentials, each slot's id looked up as it is (no
+// file needed), writes sent or intercepted.
 
 /** Where one credential of a named environment comes from. */
 const CredentialSourceSchema = z
@@ -39,12 +41,12 @@ export const EnvironmentFileSchema = z
 export type EnvironmentFile = z.output<typeof EnvironmentFileSchema>;
 
 /** The built-in environments; any other name is a file in the workspace. */
-export const BUILT_IN_ENVIRONMENTS = ['dry-run', 'sandbox'] as const;
+export const BUILT_IN_ENVIRONMENTS = ['dry-run', 'sandbox', 'saved', 'saved-dry-run'] as const;
 
 /** An environment ready for runs. */
 export interface TestEnvironment {
   name: string;
-  kind: 'dry-run' | 'sandbox' | 'named';
+  kind: 'dry-run' | 'sandbox' | 'saved' | 'named';
   dryRun: boolean;
   secrets: SecretStore;
   /** Lookup tables the environment brings (the sandbox's); the host's own tables take precedence. */
@@ -85,6 +87,9 @@ export async function resolveEnvironment(
       lookups: sources.sandbox.lookups(),
     };
   }
+  if (name === 'saved' || name === 'saved-dry-run') {
+    return { name, kind: 'saved', dryRun: name === 'saved-dry-run', secrets: sources.vault };
+  }
   const file = await readEnvironmentFile(name, sources.workspaceDir);
   return {
     name,
@@ -109,6 +114,18 @@ export async function listEnvironments(workspaceDir: string | undefined): Promis
       kind: 'sandbox',
       dryRun: false,
       description: 'Local 3dcart, Sage 300 and M3 simulators',
+    },
+    {
+      name: 'saved',
+      kind: 'saved',
+      dryRun: false,
+      description: 'The systems your saved credentials point at (Credentials, Ctrl+Shift+K)',
+    },
+    {
+      name: 'saved-dry-run',
+      kind: 'saved',
+      dryRun: true,
+      description: 'Saved credentials for reads, every write intercepted',
     },
   ];
   if (!workspaceDir) return infos;

@@ -165,6 +165,8 @@ describe('test environments', () => {
     expect(names).toEqual([
       ['dry-run', 'dry-run', true],
       ['sandbox', 'sandbox', false],
+      ['saved', 'saved', false],
+      ['saved-dry-run', 'saved', true],
       ['staging', 'named', true],
     ]);
   });
