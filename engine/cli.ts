@@ -10,6 +10,7 @@ import { serveCommand } from './cli/serve-command.ts';
 import { testConnectionCommand } from './cli/test-connection-command.ts';
 import { validateCommand } from './cli/validate-command.ts';
 import { createCoreRegistry } from './nodes/core-node-types.ts';
+import { defaultCredentialsPath } from './runtime/credentials/runtime-secrets.ts';
 
 function positiveNumber(value: string): number {
   const parsed = Number(value);
@@ -101,10 +102,13 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .argument('<type>', 'credential type: threedcart, sage300 or m3')
     .argument(
       '<credential>',
-      'credential id; fields come from BRIDGEFLOW_CREDENTIAL_<ID> (JSON) or _<FIELD> variables',
+      'credential id: from <data>/credentials.enc.json, and BRIDGEFLOW_CREDENTIAL_<ID> (JSON) or _<FIELD> variables',
     )
-    .action(async (type: string, credential: string) =>
-      setExitCode(await testConnectionCommand(type, credential, processIo)),
+    .option('--data <dir>', 'folder of the encrypted credentials file, as for serve', './.bridgeflow')
+    .action(async (type: string, credential: string, options: { data: string }) =>
+      setExitCode(
+        await testConnectionCommand(type, credential, processIo, defaultCredentialsPath(options.data)),
+      ),
     );
 
   program

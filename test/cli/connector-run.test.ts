@@ -1,8 +1,14 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createCredentialsVault,
+  saveCredentialsFile,
+} from '../../engine/runtime/credentials/credentials-file.ts';
+import { defaultCredentialsPath } from '../../engine/runtime/credentials/runtime-secrets.ts';
 import {
   type RunningSage300Simulator,
   startSage300Simulator,
@@ -122,6 +128,28 @@ describe('bridgeflow run with a connector', () => {
       const unknown = await bridgeflow(['test-connection', 'sap', 'x'], env);
       expect(unknown.code).toBe(2);
       expect(unknown.stderr).toMatch(/use one of threedcart, sage300, m3/);
+
+      // As serve reads it: the encrypted credentials file of --data, variables on top.
+      const key = randomBytes(32);
+      const data = join(dir, 'data');
+      await mkdir(data, { recursive: true });
+      const vault = createCredentialsVault(defaultCredentialsPath(data), { kind: 'key', bytes: key });
+      const fields = credentials['sage300-erp'] ?? {};
+      vault.entries.set('sage-file', { type: 'sage300', fields, updatedAt: new Date().toISOString() });
+      await saveCredentialsFile(vault);
+      const keyed = { BRIDGEFLOW_CREDENTIALS_KEY: key.toString('hex') };
+      const fromFile = await bridgeflow(['test-connection', 'sage300', 'sage-file', '--data', data], keyed);
+      expect(fromFile.stdout, fromFile.stderr).toMatch(/^ok /);
+      const overridden = await bridgeflow(['test-connection', 'sage300', 'sage-file', '--data', data], {
+        ...keyed,
+        BRIDGEFLOW_CREDENTIAL_SAGE_FILE_PASSWORD: 'nope',
+      });
+      expect(overridden.stderr).toMatch(/CONNECTOR_AUTH/);
+      const noKey = await bridgeflow(['test-connection', 'sage300', 'sage-file', '--data', data], {
+        BRIDGEFLOW_CREDENTIALS_KEY: '',
+      });
+      expect(noKey.code).toBe(2);
+      expect(noKey.stderr).toMatch(/BRIDGEFLOW_CREDENTIALS_KEY is not set/);
     } finally {
       await sandbox.close();
     }
