@@ -192,14 +192,17 @@ describe('credential FlowApi methods (encrypted file, real Sage 300 simulator)',
     );
     const ref = { location: 'flow', set: '', name: 'one' } as const;
     value(await host.api.saveSample({ flowPath, ref, payload: { CustomerNumber: 'C000001' } }));
-    const { testRunId } = value(
-      await host.api.startTestRun({ flowPath, document, samples: [ref], environment: 'local' }),
-    );
-    let state = value(await host.api.getTestRun({ testRunId }));
-    while (!state.done) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      state = value(await host.api.getTestRun({ testRunId }));
-    }
+    const finished = async (environment: string, flow: typeof document) => {
+      const { testRunId } = value(
+        await host.api.startTestRun({ flowPath, document: flow, samples: [ref], environment }),
+      );
+      for (;;) {
+        const state = value(await host.api.getTestRun({ testRunId }));
+        if (state.done) return state;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    const state = await finished('local', document);
     const [run] = state.runs;
     expect(run?.status).toBe('succeeded');
     // SAMLTD since the edit above: the run used what the store holds now.
@@ -214,16 +217,9 @@ describe('credential FlowApi methods (encrypted file, real Sage 300 simulator)',
         node.id === 'find' ? { ...node, credentials: { erp: 'sage-erp' } } : node,
       ),
     };
-    const again = value(
-      await host.api.startTestRun({ flowPath, document: direct, samples: [ref], environment: 'saved' }),
-    );
-    state = value(await host.api.getTestRun({ testRunId: again.testRunId }));
-    while (!state.done) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      state = value(await host.api.getTestRun({ testRunId: again.testRunId }));
-    }
-    expect(state.runs[0]?.status).toBe('succeeded');
-    expect(state.dryRun).toBe(false);
+    const saved = await finished('saved', direct);
+    expect(saved.runs[0]?.status).toBe('succeeded');
+    expect(saved.dryRun).toBe(false);
   });
 });
 
