@@ -24,7 +24,15 @@ describe('designer menu', () => {
     const { all } = menu();
     expect(all.filter((item) => item.submenu).map((item) => item.label)).toEqual(['&File', '&Edit', '&View']);
     expect(all.map((item) => item.label).filter(Boolean)).toEqual(
-      expect.arrayContaining(['New Flow', 'Open…', 'Open Workspace…', 'Save', 'Save As…', 'Export Bundle…']),
+      expect.arrayContaining([
+        'New Flow',
+        'Open…',
+        'Open Workspace…',
+        'Credentials…',
+        'Save',
+        'Save As…',
+        'Export Bundle…',
+      ]),
     );
     expect(all.map((item) => item.role).filter(Boolean)).toEqual(
       expect.arrayContaining(['cut', 'copy', 'paste', 'zoomIn', 'zoomOut', 'resetZoom']),

@@ -51,6 +51,7 @@ export function designerMenuTemplate(
       command('New from Template…', 'templates', 'CmdOrCtrl+Shift+T', actions),
       command('Open…', 'open', 'CmdOrCtrl+O', actions),
       { id: 'openWorkspace', label: 'Open Workspace…', click: () => actions.openWorkspace() },
+      command('Credentials…', 'credentials', 'CmdOrCtrl+Shift+K', actions),
       { type: 'separator' },
       command('Save', 'save', 'CmdOrCtrl+S', actions),
       command('Save As…', 'saveAs', 'CmdOrCtrl+Shift+S', actions),

@@ -73,6 +73,7 @@ export const DesignerCommandSchema = z.enum([
   'autoLayout',
   'togglePanel',
   'toggleTheme',
+  'credentials',
 ]);
 
 /** A command sent on {@link DESIGNER_COMMAND_CHANNEL}. */

@@ -1,4 +1,5 @@
 import { flowApi } from '../api/flow-api.ts';
+import { openCredentials } from '../credentials/credentials.store.ts';
 import { layoutFlow } from '../state/auto-layout.ts';
 import { copyFragment, parseFragment, pasteFragment } from '../state/clipboard-commands.ts';
 import {
@@ -64,6 +65,7 @@ export const DESIGNER_ACTIONS: Record<ShortcutAction, () => void | Promise<void>
   togglePanel: toggleBottomPanel,
   toggleMinimap: () => toggleMinimap(get().document.nodes.length),
   toggleTheme,
+  credentials: () => openCredentials(),
   search: () => document.querySelector<HTMLInputElement>('.palette-search')?.focus(),
 };
 

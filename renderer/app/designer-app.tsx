@@ -1,5 +1,6 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useEffect } from 'react';
+import { CredentialsDialog } from '../credentials/credentials-dialog.tsx';
 import { FlowCanvas } from '../designer/flow-canvas.tsx';
 import { Inspector } from '../designer/inspector/inspector.tsx';
 import { Palette } from '../designer/palette.tsx';
@@ -48,6 +49,7 @@ export function App() {
         <BottomPanel />
         <StatusBar />
         <FileDialogs />
+        <CredentialsDialog />
         <NodeEditorOverlay />
       </div>
     </ReactFlowProvider>

@@ -9,7 +9,8 @@ import { openDialog, useUiStore } from '../state/ui.store.ts';
 /** The open, save-as and template dialogs (the browser has no native file dialogs). */
 export function FileDialogs() {
   const dialog = useUiStore((state) => state.dialog);
-  if (dialog === undefined) return null;
+  // The credentials dialog is its own component (renderer/credentials/).
+  if (dialog === undefined || dialog === 'credentials') return null;
   const close = () => openDialog(undefined);
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: clicking beside the dialog closes it, as Escape does

@@ -18,6 +18,7 @@ const MENU_ACTIONS: Record<DesignerCommand, () => void | Promise<void>> = {
   autoLayout: DESIGNER_ACTIONS.autoLayout,
   togglePanel: DESIGNER_ACTIONS.togglePanel,
   toggleTheme: DESIGNER_ACTIONS.toggleTheme,
+  credentials: DESIGNER_ACTIONS.credentials,
 };
 
 /** Runs one menu command; Undo, Redo and Select All act on the focused text field when there is one. */

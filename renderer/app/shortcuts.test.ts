@@ -20,6 +20,7 @@ describe('shortcuts', () => {
     expect(shortcutFor(key('Z', { ctrlKey: true, shiftKey: true }))).toBe('redo');
     expect(shortcutFor(key('Delete'))).toBe('delete');
     expect(shortcutFor(key('!', { shiftKey: true }))).toBe('fitView');
+    expect(shortcutFor(key('K', { ctrlKey: true, shiftKey: true }))).toBe('credentials');
     expect(shortcutFor(key('q', { ctrlKey: true }))).toBeUndefined();
   });
 
@@ -31,5 +32,6 @@ describe('shortcuts', () => {
   it('reads well in tooltips', () => {
     expect(shortcutText('saveAs')).toBe('Ctrl+Shift+S');
     expect(shortcutText('delete')).toBe('Delete');
+    expect(shortcutText('credentials')).toBe('Ctrl+Shift+K');
   });
 });

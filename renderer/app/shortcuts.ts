@@ -23,6 +23,7 @@ export const SHORTCUTS = {
   togglePanel: { keys: 'mod+j', label: 'Toggle bottom panel' },
   toggleMinimap: { keys: 'mod+shift+m', label: 'Show/hide the minimap' },
   toggleTheme: { keys: 'mod+shift+d', label: 'Light/dark theme' },
+  credentials: { keys: 'mod+shift+k', label: 'Credentials…' },
   search: { keys: '/', label: 'Search nodes' },
 } as const;
 

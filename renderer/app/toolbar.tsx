@@ -40,7 +40,7 @@ export function Toolbar() {
   return (
     <header className="toolbar">
       <span className="brand">Bridgeflow</span>
-      <span className="flow-title" data-testid="flow-title">
+      <span className="flow-title" data-testid="flow-title" title={name}>
         {name}
       </span>
       <nav className="toolbar-group" aria-label="File">
@@ -49,6 +49,7 @@ export function Toolbar() {
         <ActionButton action="open" text="Open" />
         <ActionButton action="save" text="Save" />
         <ActionButton action="saveAs" text="Save as" />
+        <ActionButton action="credentials" text="Credentials" />
       </nav>
       <nav className="toolbar-group" aria-label="Edit">
         <ActionButton action="undo" text="↶" disabled={!canUndo} />

@@ -3,7 +3,7 @@ import { create } from 'zustand';
 export type Theme = 'light' | 'dark';
 
 /** Dialogs the shell can show. */
-export type DialogKind = 'open' | 'saveAs' | 'templates' | undefined;
+export type DialogKind = 'open' | 'saveAs' | 'templates' | 'credentials' | undefined;
 
 /** Layout state of the shell: theme, open dialog, bottom tab, full-screen node editor. */
 export interface UiState {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { createFlowHost, type FlowHost } from '../../engine/host/flow-host.ts';
+import type { HostContextOptions } from '../../engine/host/host-context.ts';
 import { startWebHost, type WebHost } from '../../engine/host/web-host.ts';
 import { ensureRendererBuilt } from './renderer-build.ts';
 
@@ -43,6 +44,8 @@ export interface OpenDesignerOptions {
   /** Use an existing folder as the workspace (kept on close). */
   workspace?: string;
   colorScheme?: 'light' | 'dark';
+  /** More options of the host (a credential store, ...); the workspace is set by the harness. */
+  hostOptions?: Omit<HostContextOptions, 'workspaceDir'>;
 }
 
 /** Builds the renderer if needed, starts the web host and opens the designer in Chromium. */
@@ -50,7 +53,7 @@ export async function openDesigner(options: OpenDesignerOptions = {}): Promise<D
   await ensureRendererBuilt();
   const ownWorkspace = options.workspace === undefined;
   const workspace = options.workspace ?? (await mkdtemp(join(tmpdir(), 'bridgeflow-e2e-')));
-  const host = createFlowHost({ workspaceDir: workspace });
+  const host = createFlowHost({ ...options.hostOptions, workspaceDir: workspace });
   const web = await startWebHost({ host });
   const browser = await chromium.launch(CHROMIUM_OPTIONS);
   const context = await browser.newContext({

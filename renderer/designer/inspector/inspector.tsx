@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FlowNode } from '../../../engine/contract/flow-document.ts';
 import type { NodeDescription } from '../../../engine/contract/node-description.ts';
 import { DESIGNER_EXTENSIONS } from '../../app/designer-extensions.ts';
+import { CredentialSlotPicker } from '../../credentials/credential-slot.tsx';
 import { type DesignerState, describeInState, edit, useDesignerStore } from '../../state/designer.store.ts';
 import { renameNode, setParameter, updateNode } from '../../state/flow-commands.ts';
 import { openNodeEditor } from '../../state/ui.store.ts';
@@ -147,23 +148,16 @@ function Credentials({ node, description }: { node: FlowNode; description: NodeD
     <fieldset className="field-group">
       <legend>Credentials</legend>
       {description.credentials.map((slot) => (
-        <div className="field" key={slot.slot}>
-          <label className="field-label" htmlFor={`credential-${slot.slot}`}>
-            {slot.slot} ({slot.type}){slot.required ? <span className="required-marker"> *</span> : null}
-          </label>
-          <input
-            id={`credential-${slot.slot}`}
-            placeholder="credential id, e.g. sage300-erp"
-            value={node.credentials?.[slot.slot] ?? ''}
-            onChange={(event) =>
-              edit((document) =>
-                updateNode(document, node.id, (current) =>
-                  withCredential(current, slot.slot, event.target.value),
-                ),
-              )
-            }
-          />
-        </div>
+        <CredentialSlotPicker
+          key={slot.slot}
+          slot={slot}
+          value={node.credentials?.[slot.slot] ?? ''}
+          onChange={(id) =>
+            edit((document) =>
+              updateNode(document, node.id, (current) => withCredential(current, slot.slot, id)),
+            )
+          }
+        />
       ))}
     </fieldset>
   );
