@@ -4,6 +4,7 @@ import {
   type CredentialTypeInfo,
   draftOf,
   editForm,
+  hasUnsavedChanges,
   idProblem,
   keepsStoredSecret,
   newForm,
@@ -120,5 +121,19 @@ describe('credential form', () => {
     });
     expect(placeError({ ...error, path: 'id' })).toEqual({ fieldErrors: { id: 'must be a URL' } });
     expect(placeError(error)).toEqual({ fieldErrors: {}, message: 'must be a URL' });
+  });
+
+  it('knows when the form holds something unsaved: a changed value or a typed secret', () => {
+    const editing = editForm(stored('sage-erp'));
+    expect(hasUnsavedChanges(editing, SAGE)).toBe(false);
+    expect(hasUnsavedChanges({ ...editing, values: { ...editing.values, username: 'OTHER' } }, SAGE)).toBe(
+      true,
+    );
+    expect(hasUnsavedChanges({ ...editing, values: { ...editing.values, password: 'new' } }, SAGE)).toBe(
+      true,
+    );
+    const fresh = newForm(M3, []);
+    expect(hasUnsavedChanges(fresh, M3)).toBe(false);
+    expect(hasUnsavedChanges({ ...fresh, values: { ...fresh.values, company: '100' } }, M3)).toBe(true);
   });
 });

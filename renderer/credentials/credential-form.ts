@@ -65,6 +65,12 @@ export function editForm(credential: StoredCredential): CredentialForm {
   return { original: credential, id: credential.id, type: credential.type, values: { ...credential.values } };
 }
 
+/** Whether the form holds something Save has not stored: a changed value or a typed secret. */
+export function hasUnsavedChanges(form: CredentialForm, type: CredentialTypeInfo | undefined): boolean {
+  const initial = form.original ? editForm(form.original).values : type ? newForm(type, []).values : {};
+  return Object.entries(form.values).some(([name, value]) => value !== (initial[name] ?? ''));
+}
+
 /** A field's value as the store would take it: what was typed, else its default. */
 function effectiveValue(
   field: CredentialField | undefined,

@@ -8,6 +8,7 @@ import {
   type CredentialListing,
   type CredentialTypeInfo,
   editForm,
+  hasUnsavedChanges,
   idProblem,
   newForm,
   placeError,
@@ -98,14 +99,24 @@ export async function openCredentials(options: OpenCredentialsOptions = {}): Pro
   else if (credentials[0]) selectCredential(credentials[0].id);
 }
 
+/** Whether the form may be left: nothing unsaved in it, or the user agrees to drop it. */
+function mayLeaveForm(): boolean {
+  const state = get();
+  if (!state.form || !hasUnsavedChanges(state.form, formType(state))) return true;
+  const name = state.form.original ? `"${state.form.original.id}"` : 'the new credential';
+  return window.confirm(`Discard the unsaved changes to ${name}?`);
+}
+
 export function closeCredentials(): void {
+  if (!mayLeaveForm()) return;
   set({ ...CLEAN_FORM, onSaved: undefined });
   openDialog(undefined);
 }
 
 export function selectCredential(id: string): void {
   const credential = get().listing?.credentials.find((each) => each.id === id);
-  if (credential) set({ ...CLEAN_FORM, form: editForm(credential) });
+  if (credential && credential.id !== get().form?.original?.id && mayLeaveForm())
+    set({ ...CLEAN_FORM, form: editForm(credential) });
 }
 
 export function toggleTypeChooser(): void {
@@ -119,7 +130,7 @@ export function startNewCredential(typeName: string): void {
     set({ ...CLEAN_FORM, message: `This host knows no credential type "${typeName}"` });
     return;
   }
-  set({ ...CLEAN_FORM, form: newForm(type, listing.credentials) });
+  if (mayLeaveForm()) set({ ...CLEAN_FORM, form: newForm(type, listing.credentials) });
 }
 
 /** Changes one field (or `id`); the last test no longer describes the form, so it is cleared. */
