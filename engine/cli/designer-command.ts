@@ -42,7 +42,11 @@ export async function designerCommand(
     io.err(`error  The designer could not listen on port ${options.port}: ${reason} (try --port 0)\n`);
     return EXIT.invalid;
   }
-  io.out(`Bridgeflow designer: ${web.url}\nWorkspace: ${workspace}\nPress Ctrl+C to stop.\n`);
+  const credentials = host.context.credentials.info();
+  const kept = credentials.writable
+    ? `Credentials: ${credentials.location}`
+    : `Credentials: not saved (${credentials.reason ?? 'no key'})`;
+  io.out(`Bridgeflow designer: ${web.url}\nWorkspace: ${workspace}\n${kept}\nPress Ctrl+C to stop.\n`);
   await new Promise<void>((done) => {
     if (signal.aborted) done();
     signal.addEventListener('abort', () => done(), { once: true });

@@ -27,6 +27,12 @@ describe('bridgeflow designer', () => {
     );
     await expect.poll(() => out.join('')).toMatch(/Bridgeflow designer: http:\/\/127\.0\.0\.1:\d+\//);
     const url = /http:\/\/127\.0\.0\.1:\d+\//.exec(out.join(''))?.[0] ?? '';
+    // Where credentials go, or why they cannot be saved (the key comes from the environment).
+    expect(out.join('')).toMatch(
+      process.env.BRIDGEFLOW_CREDENTIALS_KEY
+        ? /Credentials: .*credentials\.enc\.json/
+        : /Credentials: not saved \(BRIDGEFLOW_CREDENTIALS_KEY is not set/,
+    );
     expect(await (await fetch(url)).text()).toContain('<title>Bridgeflow</title>');
     const saved = await fetch(`${url}api/listWorkspaceFiles`, { method: 'POST', body: '{}' });
     expect(await saved.json()).toMatchObject({ ok: true, value: { files: [] } });
