@@ -35,7 +35,7 @@ export interface CredentialStore {
 
 /** Options of {@link createFileCredentialStore}. */
 export interface FileCredentialStoreOptions {
-  /** The credentials file (the runtime's format: `bridgeflow serve --credentials` reads it as is). */
+  /** The credentials file, in the runtime's format (`serve` reads such a file from its data folder). */
   path: string;
   /**
    * The key that seals the file; throws (CREDENTIALS_KEY_INVALID, saying what to do) when there is
