@@ -81,11 +81,11 @@ export function createFileCredentialStore(options: FileCredentialStoreOptions): 
     writes = next.catch(() => undefined);
     return next;
   };
-  const list = async (): Promise<Map<string, CredentialEntry>> => {
-    if (keyProblem() !== undefined) return new Map();
-    return new Map((await open())?.entries);
-  };
-  const get = async (id: string): Promise<CredentialEntry | undefined> => (await list()).get(id);
+  /** The file's entries; none while there is no key (info() says why). */
+  const entries = async (): Promise<ReadonlyMap<string, CredentialEntry>> =>
+    keyProblem() === undefined ? ((await open())?.entries ?? new Map()) : new Map();
+  const list = async (): Promise<Map<string, CredentialEntry>> => new Map(await entries());
+  const get = async (id: string): Promise<CredentialEntry | undefined> => (await entries()).get(id);
 
   return {
     info() {
@@ -103,7 +103,7 @@ export function createFileCredentialStore(options: FileCredentialStoreOptions): 
         return entry;
       }),
     async remove(id) {
-      if (!(await list()).has(id)) return false;
+      if (!(await entries()).has(id)) return false;
       return change((vault) => vault.entries.delete(id));
     },
     secrets: {

@@ -5,6 +5,7 @@ import { showNotice, useDesignerStore } from '../state/designer.store.ts';
 import { newFromTemplate, openFlow, saveAs } from '../state/file-actions.ts';
 import { recentFiles } from '../state/recent-files.ts';
 import { openDialog, useUiStore } from '../state/ui.store.ts';
+import { DialogBackdrop } from './dialog-backdrop.tsx';
 
 /** The open, save-as and template dialogs (the browser has no native file dialogs). */
 export function FileDialogs() {
@@ -13,12 +14,7 @@ export function FileDialogs() {
   if (dialog === undefined || dialog === 'credentials') return null;
   const close = () => openDialog(undefined);
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: clicking beside the dialog closes it, as Escape does
-    <div
-      className="dialog-backdrop"
-      role="presentation"
-      onMouseDown={(event) => event.target === event.currentTarget && close()}
-    >
+    <DialogBackdrop onClose={close}>
       <div
         className="dialog"
         role="dialog"
@@ -31,7 +27,7 @@ export function FileDialogs() {
         {dialog === 'saveAs' ? <SaveAsDialog close={close} /> : null}
         {dialog === 'templates' ? <TemplatesDialog close={close} /> : null}
       </div>
-    </div>
+    </DialogBackdrop>
   );
 }
 

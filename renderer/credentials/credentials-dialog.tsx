@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { DialogBackdrop } from '../app/dialog-backdrop.tsx';
 import { eventKeys } from '../app/shortcuts.ts';
 import { useUiStore } from '../state/ui.store.ts';
 import { CredentialEditor } from './credential-editor.tsx';
@@ -33,12 +34,7 @@ export function CredentialsDialog() {
   }, [open]);
   if (!open) return null;
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: clicking beside the dialog closes it, as Escape does
-    <div
-      className="dialog-backdrop"
-      role="presentation"
-      onMouseDown={(event) => event.target === event.currentTarget && closeCredentials()}
-    >
+    <DialogBackdrop onClose={closeCredentials}>
       <div
         ref={dialog}
         className="dialog credentials-dialog"
@@ -71,7 +67,7 @@ export function CredentialsDialog() {
           </button>
         </footer>
       </div>
-    </div>
+    </DialogBackdrop>
   );
 }
 

@@ -132,6 +132,7 @@ describe('credentials in Chromium', () => {
     await page.getByTestId('inspector').getByLabel('erp (sage300)').selectOption({ label: 'Other id…' });
     const typed = page.getByTestId('inspector').getByRole('textbox', { name: 'erp (sage300)' });
     await typed.fill('sage-prod');
+    await session.screenshot('credentials-slot-other-id');
     await typed.press('Enter');
     await expect
       .poll(() => slotOptions(page))
