@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { toErrorData } from '../errors/bridgeflow-error.ts';
 import type { SecretStore } from '../run/services.ts';
@@ -50,16 +50,22 @@ export interface FileCredentialStoreOptions {
  * BRIDGEFLOW_CREDENTIALS_KEY; the desktop app's is random, kept sealed by the OS key store.
  */
 export function createFileCredentialStore(options: FileCredentialStoreOptions): CredentialStore {
-  let opened: Promise<CredentialsVault | undefined> | undefined;
+  // The file as last read or written, and which version of it that was: `bridgeflow credentials
+  // set` may change it while the designer runs, so each use looks whether it changed.
+  let opened: { vault: Promise<CredentialsVault | undefined>; version: string } | undefined;
   // One change at a time: each writes the whole file.
   let writes: Promise<unknown> = Promise.resolve();
 
-  const open = (): Promise<CredentialsVault | undefined> => {
-    opened ??= openCredentialsFile(options.path, options.keyMaterial()).catch((thrown: unknown) => {
-      opened = undefined;
-      throw thrown;
-    });
-    return opened;
+  const open = async (): Promise<CredentialsVault | undefined> => {
+    const version = await fileVersion(options.path);
+    if (opened?.version !== version) {
+      const vault = openCredentialsFile(options.path, options.keyMaterial());
+      opened = { vault, version };
+      vault.catch(() => {
+        if (opened?.vault === vault) opened = undefined;
+      });
+    }
+    return opened.vault;
   };
   const keyProblem = (): string | undefined => {
     try {
@@ -72,11 +78,17 @@ export function createFileCredentialStore(options: FileCredentialStoreOptions): 
   const change = <T>(apply: (vault: CredentialsVault) => T): Promise<T> => {
     const next = writes.then(async () => {
       const vault = (await open()) ?? createCredentialsVault(options.path, options.keyMaterial());
-      const result = apply(vault);
-      await mkdir(dirname(options.path), { recursive: true });
-      await saveCredentialsFile(vault);
-      opened = Promise.resolve(vault);
-      return result;
+      try {
+        const result = apply(vault);
+        await mkdir(dirname(options.path), { recursive: true });
+        await saveCredentialsFile(vault);
+        opened = { vault: Promise.resolve(vault), version: await fileVersion(options.path) };
+        return result;
+      } catch (thrown) {
+        // The change is in memory only: read the file again next time rather than show it.
+        opened = undefined;
+        throw thrown;
+      }
     });
     writes = next.catch(() => undefined);
     return next;
@@ -113,4 +125,17 @@ export function createFileCredentialStore(options: FileCredentialStoreOptions): 
       },
     },
   };
+}
+
+/**
+ * Which version of the file is on disk: it is replaced by a rename on every save (here or by the
+ * CLI), so a new inode, size or modification time means someone saved it. "none" when missing.
+ */
+async function fileVersion(path: string): Promise<string> {
+  try {
+    const { ino, size, mtimeMs } = await stat(path);
+    return `${ino}:${size}:${mtimeMs}`;
+  } catch {
+    return 'none';
+  }
 }
