@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { CredentialTypeSchema } from '../contract/flow-api-credentials.ts';
 import { BridgeflowError, toErrorData } from '../errors/bridgeflow-error.ts';
-import { type CredentialType, isCredentialType } from './connection-tests.ts';
+import { WEBHOOK_SECRET_FIELD } from '../nodes/webhook-trigger/webhook-trigger.node.ts';
+import { CREDENTIAL_TYPES } from './connection-tests.ts';
 import { importIonApiFile, M3CredentialsSchema } from './m3/m3-credentials.ts';
 import { Sage300CredentialsSchema } from './sage300/sage300-credentials.ts';
 import {
@@ -12,11 +13,22 @@ import {
 /** A credential type's form, as the designer's credential dialog shows it. */
 export type CredentialForm = z.infer<typeof CredentialTypeSchema>;
 
+/**
+ * The credential types the designer stores: the connectors' (each has a connection test) and the
+ * webhook triggers' shared secret.
+ */
+export const CREDENTIAL_FORM_TYPES = [...CREDENTIAL_TYPES, 'webhookSecret'] as const;
+export type CredentialFormType = (typeof CREDENTIAL_FORM_TYPES)[number];
+
+/** Shortest webhook secret accepted: whoever guesses it can start runs. */
+export const MIN_WEBHOOK_SECRET_LENGTH = 16;
+
 /** The fields of each credential type (the connectors' credential schemas, as forms). */
-export const CREDENTIAL_FORMS: Record<CredentialType, CredentialForm> = {
+export const CREDENTIAL_FORMS: Record<CredentialFormType, CredentialForm> = {
   sage300: {
     type: 'sage300',
     title: 'Sage 300',
+    testable: true,
     fields: [
       {
         name: 'baseUrl',
@@ -43,6 +55,7 @@ export const CREDENTIAL_FORMS: Record<CredentialType, CredentialForm> = {
   m3: {
     type: 'm3',
     title: 'Infor M3',
+    testable: true,
     fields: [
       {
         name: 'mode',
@@ -102,6 +115,7 @@ export const CREDENTIAL_FORMS: Record<CredentialType, CredentialForm> = {
   threedcart: {
     type: 'threedcart',
     title: '3dcart (Shift4Shop)',
+    testable: true,
     fields: [
       {
         name: 'secureUrl',
@@ -142,16 +156,38 @@ export const CREDENTIAL_FORMS: Record<CredentialType, CredentialForm> = {
       { name: 'requestBurst', label: 'Request burst', kind: 'text', secret: false, required: false },
     ],
   },
+  webhookSecret: {
+    type: 'webhookSecret',
+    title: 'Webhook secret',
+    testable: false,
+    fields: [
+      {
+        name: WEBHOOK_SECRET_FIELD,
+        label: 'Secret',
+        kind: 'secret',
+        secret: true,
+        required: true,
+        help: `What a webhook trigger checks: the shared secret the sender puts in a header or in the URL (…/orders?token=…), or the key of its HMAC signature. At least ${MIN_WEBHOOK_SECRET_LENGTH} characters.`,
+      },
+    ],
+  },
 };
 
 /** `type` as a credential type; INPUT_INVALID (path `type`) naming the known ones otherwise. */
-export function credentialTypeOf(type: string): CredentialType {
-  if (isCredentialType(type)) return type;
+export function credentialTypeOf(type: string): CredentialFormType {
+  const known = CREDENTIAL_FORM_TYPES.find((each) => each === type);
+  if (known !== undefined) return known;
   throw new BridgeflowError(
     'INPUT_INVALID',
-    `Unknown credential type "${type}"; use one of ${Object.keys(CREDENTIAL_FORMS).join(', ')}`,
+    `Unknown credential type "${type}"; use one of ${CREDENTIAL_FORM_TYPES.join(', ')}`,
     { path: 'type' },
   );
+}
+
+/** The form of a stored credential's type; undefined for a type the designer has no form for. */
+export function credentialFormOf(type: string): CredentialForm | undefined {
+  const known = CREDENTIAL_FORM_TYPES.find((each) => each === type);
+  return known === undefined ? undefined : CREDENTIAL_FORMS[known];
 }
 
 /**
@@ -160,7 +196,7 @@ export function credentialTypeOf(type: string): CredentialType {
  * `fields.<name>` of the first field that is wrong, saying why (never echoing a value).
  */
 export function checkedCredentialFields(
-  type: CredentialType,
+  type: CredentialFormType,
   fields: Record<string, string>,
 ): Record<string, string> {
   const form = CREDENTIAL_FORMS[type];
@@ -189,8 +225,18 @@ export function checkedCredentialFields(
 }
 
 /** The connector's own reading of the fields, so what is saved is what its nodes can use. */
-function checkWithConnector(type: CredentialType, fields: Record<string, string>): void {
+function checkWithConnector(type: CredentialFormType, fields: Record<string, string>): void {
   const form = CREDENTIAL_FORMS[type];
+  if (type === 'webhookSecret') {
+    const secret = fields[WEBHOOK_SECRET_FIELD] ?? '';
+    if (secret.length < MIN_WEBHOOK_SECRET_LENGTH) {
+      throw fieldError(
+        WEBHOOK_SECRET_FIELD,
+        `Secret must be at least ${MIN_WEBHOOK_SECRET_LENGTH} characters: whoever guesses it can start runs`,
+      );
+    }
+    return;
+  }
   let candidate: Record<string, unknown> = fields;
   if (type === 'm3' && fields.mode === 'ionapi' && fields.ionapi !== undefined) {
     try {

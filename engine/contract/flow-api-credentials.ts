@@ -38,6 +38,8 @@ export const CredentialTypeSchema = z.object({
   type: z.string(),
   title: z.string(),
   fields: z.array(CredentialFieldSchema),
+  /** Whether "Test connection" applies: a webhook secret has nothing to connect to. */
+  testable: z.boolean(),
 });
 
 /** A stored credential as the designer may see it: no secret value. */

@@ -5,9 +5,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../contract/errors.ts';
 import { BridgeflowError } from '../errors/bridgeflow-error.ts';
+import { createCoreRegistry } from '../nodes/core-node-types.ts';
+import { silentLogger } from '../run/system-services.ts';
 import { buildFlow } from '../run/testing/flow-builder.ts';
+import { createBundle } from '../runtime/bundle.ts';
 import { openCredentialsFile } from '../runtime/credentials/credentials-file.ts';
 import type { KeyMaterial } from '../runtime/credentials/credentials-key.ts';
+import { startRuntime } from '../runtime/serve/runtime.ts';
 import {
   type RunningSage300Simulator,
   startSage300Simulator,
@@ -51,10 +55,11 @@ describe('credential FlowApi methods (encrypted file, real Sage 300 simulator)',
     await rm(workspace, { recursive: true, force: true });
   });
 
-  it('lists the store, the three credential forms and no credentials at first', async () => {
+  it('lists the store, the four credential forms and no credentials at first', async () => {
     const listed = value(await host.api.listCredentials({}));
     expect(listed.store).toEqual({ writable: true, location: file });
-    expect(listed.types.map((type) => type.type)).toEqual(['threedcart', 'sage300', 'm3']);
+    expect(listed.types.map((type) => type.type)).toEqual(['threedcart', 'sage300', 'm3', 'webhookSecret']);
+    expect(listed.types.map((type) => type.testable)).toEqual([true, true, true, false]);
     expect(listed.credentials).toEqual([]);
   });
 
@@ -169,6 +174,76 @@ describe('credential FlowApi methods (encrypted file, real Sage 300 simulator)',
       ok: false,
       error: { path: 'id' },
     });
+  });
+
+  it('keeps a webhook secret that serve checks webhooks against; it has no connection to test', async () => {
+    const short = await host.api.saveCredential({
+      id: 'orders-hook',
+      type: 'webhookSecret',
+      fields: { secret: 'abc' },
+    });
+    expect(short).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INPUT_INVALID',
+        path: 'fields.secret',
+        message: expect.stringContaining('at least 16'),
+      },
+    });
+    const secret = 'k3J9-wq8Z-xx71-Pq0m';
+    const saved = value(
+      await host.api.saveCredential({ id: 'orders-hook', type: 'webhookSecret', fields: { secret } }),
+    );
+    expect(saved).toMatchObject({
+      id: 'orders-hook',
+      type: 'webhookSecret',
+      values: {},
+      secretsSet: ['secret'],
+    });
+    const tested = await host.api.testCredential({ type: 'webhookSecret', fields: { secret } });
+    expect(tested).toMatchObject({ ok: false, error: { code: 'INPUT_INVALID', path: 'type' } });
+
+    // A flow whose webhook trigger names the saved secret, served from the designer's file.
+    const flow = buildFlow(
+      [
+        {
+          id: 'hook',
+          type: 'core.webhookTrigger',
+          parameters: {
+            path: '/webhooks/orders',
+            authentication: { type: 'sharedSecret', location: 'query', name: 'token' },
+          },
+          credentials: { webhookSecret: 'orders-hook' },
+        },
+      ],
+      [],
+    );
+    const bundles = join(workspace, 'bundles');
+    await mkdir(bundles, { recursive: true });
+    await writeFile(
+      join(bundles, 'hook.bundle.json'),
+      createBundle(flow, createCoreRegistry(), () => undefined),
+    );
+    const runtime = await startRuntime({
+      bundles: [bundles],
+      dataDir: join(workspace, 'runtime-data'),
+      credentialsFile: file,
+      environment: { BRIDGEFLOW_CREDENTIALS_KEY: key.kind === 'key' ? key.bytes.toString('hex') : '' },
+      workers: 0,
+      logger: silentLogger,
+    });
+    try {
+      const post = (token: string) =>
+        fetch(`${runtime.url}/webhooks/orders?token=${encodeURIComponent(token)}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ id: 1 }),
+        });
+      expect((await post('wrong-secret-wrong-secret')).status).toBe(401);
+      expect((await post(secret)).status).toBe(202);
+    } finally {
+      await runtime.close();
+    }
   });
 
   it('gives test runs the saved credential: through an environment file (from: vault) or the built-in saved', async () => {

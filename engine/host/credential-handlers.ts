@@ -1,8 +1,10 @@
 import type { z } from 'zod';
-import { CREDENTIAL_TYPES, isCredentialType, testCredential } from '../connectors/connection-tests.ts';
+import { isCredentialType, testCredential } from '../connectors/connection-tests.ts';
 import {
+  CREDENTIAL_FORM_TYPES,
   CREDENTIAL_FORMS,
   checkedCredentialFields,
+  credentialFormOf,
   credentialTypeOf,
 } from '../connectors/credential-forms.ts';
 import type { StoredCredentialSchema } from '../contract/flow-api-credentials.ts';
@@ -48,7 +50,7 @@ export function createCredentialHandlers(context: HostContext): AreaHandlers<Cre
       const entries = await store.list();
       return {
         store: store.info(),
-        types: CREDENTIAL_TYPES.map((type) => CREDENTIAL_FORMS[type]),
+        types: CREDENTIAL_FORM_TYPES.map((type) => CREDENTIAL_FORMS[type]),
         credentials: [...entries]
           .sort(([left], [right]) => left.localeCompare(right))
           .map(([id, entry]) => describe(id, entry)),
@@ -75,6 +77,13 @@ export function createCredentialHandlers(context: HostContext): AreaHandlers<Cre
       const started = performance.now();
       const type = credentialTypeOf(input.type);
       const fields = checkedCredentialFields(type, await draftFields(input));
+      if (!isCredentialType(type)) {
+        throw new BridgeflowError(
+          'INPUT_INVALID',
+          `A ${CREDENTIAL_FORMS[type].title.toLowerCase()} connects to nothing, so there is no connection to test`,
+          { path: 'type' },
+        );
+      }
       const services = {
         clock: systemClock,
         logger: silentLogger,
@@ -89,7 +98,7 @@ export function createCredentialHandlers(context: HostContext): AreaHandlers<Cre
 
 /** A stored credential without its secrets. */
 function describe(id: string, entry: CredentialEntry): StoredCredential {
-  const form = isCredentialType(entry.type) ? CREDENTIAL_FORMS[entry.type] : undefined;
+  const form = credentialFormOf(entry.type);
   const secret = new Set(form?.fields.filter((field) => field.secret).map((field) => field.name));
   const values: Record<string, string> = {};
   const secretsSet: string[] = [];

@@ -72,9 +72,11 @@ export function CredentialEditor() {
         <div className="dialog-buttons credentials-actions">
           {isNew ? null : <DeleteButton id={form.id} />}
           <span className="spacer" />
-          <button type="button" onClick={() => void testCredential()} disabled={test.state === 'running'}>
-            {test.state === 'running' ? 'Testing…' : 'Test connection'}
-          </button>
+          {type.testable ? (
+            <button type="button" onClick={() => void testCredential()} disabled={test.state === 'running'}>
+              {test.state === 'running' ? 'Testing…' : 'Test connection'}
+            </button>
+          ) : null}
           <button
             type="submit"
             className="primary"

@@ -29,6 +29,7 @@ const field = (name: string, extra: Partial<CredentialField> = {}): CredentialFi
 const M3: CredentialTypeInfo = {
   type: 'm3',
   title: 'Infor M3',
+  testable: true,
   fields: [
     field('mode', { kind: 'select', options: ['basic', 'ionapi'], defaultValue: 'basic' }),
     field('baseUrl', { when: { field: 'mode', equals: ['basic'] } }),
@@ -41,6 +42,7 @@ const M3: CredentialTypeInfo = {
 const SAGE: CredentialTypeInfo = {
   type: 'sage300',
   title: 'Sage 300',
+  testable: true,
   fields: [field('baseUrl'), field('username'), field('password', { kind: 'secret', secret: true })],
 };
 

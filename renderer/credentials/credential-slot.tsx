@@ -20,7 +20,7 @@ const OTHER_ID = '__other__';
  * A node's credential slot: the stored credentials of the slot's type, "(none)", the current id
  * when this machine does not have it, "New credential…" which opens the dialog on that type, and
  * "Other id…" for an id this machine does not hold (one the runtime's credentials file or its
- * environment provides, or a type without a form here, such as a webhook secret).
+ * environment provides).
  */
 export function CredentialSlotPicker({
   slot,

@@ -170,6 +170,33 @@ describe('credentials in Chromium', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => slot.inputValue()).toBe('sage300-1');
   });
+
+  it('keeps a webhook secret for a webhook trigger: no connection test, too short refused', {
+    timeout: 60_000,
+  }, async () => {
+    const { page } = session;
+    await page.getByTestId('palette-core.webhookTrigger').click();
+    const slot = page.getByTestId('inspector').getByLabel('webhookSecret (webhookSecret)');
+    await slot.selectOption({ label: 'New credential…' });
+    const dialog = page.getByRole('dialog', { name: 'Credentials' });
+    await expect
+      .poll(() => dialog.getByRole('form').getAttribute('aria-label'))
+      .toBe('New Webhook secret credential');
+    // Nothing to connect to: no Test connection button.
+    expect(await dialog.getByRole('button', { name: 'Test connection' }).count()).toBe(0);
+    await dialog.getByLabel(/^Id/).fill('orders-hook');
+    await dialog.getByLabel(/^Secret/).fill('short');
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect
+      .poll(() => dialog.locator('.field-invalid .field-problem').textContent())
+      .toContain('at least 16 characters');
+    await session.screenshot('credentials-webhook-secret');
+    await dialog.getByLabel(/^Secret/).fill('k3J9-wq8Z-xx71-Pq0m');
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => dialog.getByRole('button', { name: /orders-hook/ }).count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => slot.inputValue()).toBe('orders-hook');
+  });
 });
 
 async function slotOptions(page: Page): Promise<string[]> {
