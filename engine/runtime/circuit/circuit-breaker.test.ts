@@ -79,4 +79,19 @@ describe('circuit breaker', () => {
     expect(breakers.snapshot()[0]?.state).toBe('half-open');
     expect(breakers.allows(SAGE)).toBe(true);
   });
+
+  it('lets another trial go when the trial was withdrawn before it ran; closed and open breakers stay as they are', async () => {
+    const { clock, breakers, failTimes } = setup();
+    breakers.withdrawn(SAGE);
+    expect(breakers.allows(SAGE)).toBe(true);
+    failTimes(3);
+    breakers.withdrawn(SAGE);
+    expect(breakers.allows(SAGE)).toBe(false);
+    await clock.sleep(1_000);
+    breakers.admitted(SAGE);
+    expect(breakers.allows(SAGE)).toBe(false);
+    breakers.withdrawn(SAGE);
+    expect(breakers.snapshot()[0]?.state).toBe('half-open');
+    expect(breakers.allows(SAGE)).toBe(true);
+  });
 });

@@ -54,6 +54,11 @@ export interface CircuitBreakers {
   allows(credentialIds: readonly string[]): boolean;
   /** A job using these credentials was leased: a half-open breaker's trial starts. */
   admitted(credentialIds: readonly string[]): void;
+  /**
+   * The job admitted last was never leased after all (the transaction that leased it failed): a
+   * half-open breaker's trial did not run, so another job may be the trial.
+   */
+  withdrawn(credentialIds: readonly string[]): void;
   succeeded(credentialIds: readonly string[]): void;
   /** Connector-down failure of `failedIds`; the other credentials of the run only end their trial. */
   failed(credentialIds: readonly string[], failedIds: readonly string[]): void;
@@ -101,6 +106,13 @@ class CircuitBreakerSet implements CircuitBreakers {
         to: 'half-open',
         retryAt: null,
       });
+    }
+  }
+
+  withdrawn(ids: readonly string[]): void {
+    for (const id of ids) {
+      const breaker = this.#breakers.get(id);
+      if (breaker && this.#stateOf(breaker) === 'half-open') breaker.trialRunning = false;
     }
   }
 

@@ -8,6 +8,8 @@ export interface FlowCircuits {
   blockedFlowIds(): string[];
   /** Call right after leasing a job of `flowId`, before any other lease. */
   admitted(flowId: string): void;
+  /** The job admitted last was not leased after all: its transaction failed and was rolled back. */
+  withdrawn(flowId: string): void;
   /** The run's error, or undefined when it succeeded. */
   finished(flowId: string, failure: ErrorData | undefined): void;
 }
@@ -26,6 +28,7 @@ export function createFlowCircuits(
         .map((bundle) => bundle.manifest.flowId)
         .filter((flowId) => !breakers.allows(credentialsOf(flowId))),
     admitted: (flowId) => breakers.admitted(credentialsOf(flowId)),
+    withdrawn: (flowId) => breakers.withdrawn(credentialsOf(flowId)),
     finished(flowId, failure) {
       const credentials = credentialsOf(flowId);
       if (failure === undefined) breakers.succeeded(credentials);

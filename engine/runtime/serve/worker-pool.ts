@@ -100,15 +100,28 @@ async function workerLoop(
 
 /** {@link leaseNext} in the inbox's next group commit. */
 async function leaseInGroup(owner: string, options: PoolState): Promise<InboxJob | undefined> {
+  let leased: InboxJob | undefined;
   try {
-    return await options.inbox.batch(() => leaseNext(owner, options));
+    return await options.inbox.batch(() => {
+      leased = leaseNext(owner, options);
+      return leased;
+    });
   } catch (thrown) {
+    withdraw(leased, options);
     options.services.logger.error('could not lease inbox jobs', {
       worker: owner,
       message: toErrorData(thrown).message,
     });
     return undefined;
   }
+}
+
+/**
+ * A job leased in a transaction that then failed was never leased (rolled back); had it been a
+ * half-open breaker's trial, no other job could be one and the flow would stay blocked.
+ */
+function withdraw(leased: InboxJob | undefined, options: PoolState): void {
+  if (leased) options.circuits?.withdrawn(leased.flowId);
 }
 
 /** Leases one due job for `owner`, skipping flows whose connection's breaker is open. */
@@ -149,13 +162,16 @@ async function runJob(
     clearInterval(renewal);
   }
   options.circuits?.finished(job.flowId, outcome.failure);
+  let next: InboxJob | undefined;
   try {
     return await options.inbox.batch(() => {
       recordRun(job, { startedAt, ...outcome }, options);
       recordOutcome(owner, job, outcome, options);
-      return stopping.aborted ? undefined : leaseNext(owner, options);
+      next = stopping.aborted ? undefined : leaseNext(owner, options);
+      return next;
     });
   } catch (thrown) {
+    withdraw(next, options);
     options.services.logger.error('could not record the job outcome', {
       worker: owner,
       jobId: job.id,
