@@ -1,6 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
+import { checkFieldNames, credentialTypeOf } from '../connectors/credential-forms.ts';
 import { BridgeflowError, toErrorData } from '../errors/bridgeflow-error.ts';
 import {
   type CredentialsVault,
@@ -36,20 +37,23 @@ export async function credentialsSet(
   context: CredentialsContext,
 ): Promise<number> {
   return guarded(context.io, async () => {
+    const type = credentialTypeOf(options.type);
     const fields = { ...(options.file ? await fieldsFromFile(options.file) : {}), ...pairs(options.fields) };
     if (Object.keys(fields).length === 0) {
       throw usage("Give the credential's fields with --file <cred.json> or --field name=value");
     }
+    // Names only: a field may be left to a BRIDGEFLOW_CREDENTIAL_ variable, so none is required here.
+    checkFieldNames(type, Object.keys(fields));
     const material = readKeyMaterial(context.environment, `writing ${context.path}`);
     const vault =
       (await openCredentialsFile(context.path, material)) ?? createCredentialsVault(context.path, material);
     const replaced = vault.entries.has(id);
-    vault.entries.set(id, { type: options.type, fields, updatedAt: new Date().toISOString() });
+    vault.entries.set(id, { type, fields, updatedAt: new Date().toISOString() });
     await mkdir(dirname(context.path), { recursive: true });
     await saveCredentialsFile(vault);
     // Field names only: they say what was stored without showing a value.
     context.io.out(
-      `${replaced ? 'Replaced' : 'Added'} credential "${id}" (${options.type}; fields ${Object.keys(fields).join(', ')}) in ${context.path}\n`,
+      `${replaced ? 'Replaced' : 'Added'} credential "${id}" (${type}; fields ${Object.keys(fields).join(', ')}) in ${context.path}\n`,
     );
   });
 }
@@ -155,7 +159,7 @@ export function addCredentialsCommand(program: Command, setExitCode: (code: numb
     .command('set')
     .description('Add or replace a credential (fields from a JSON file and/or --field name=value)')
     .argument('<id>', 'credential id, as the flow names it')
-    .requiredOption('--type <type>', 'credential type: threedcart, sage300, m3, …')
+    .requiredOption('--type <type>', 'credential type: threedcart, sage300, m3 or webhookSecret')
     .option('--file <cred.json>', 'JSON object of the fields (keeps secrets out of the shell history)')
     .option('--field <name=value>', 'one field; repeat for more', collect, [])
     .option('--data <dir>', 'folder of the runtime data', './.bridgeflow')

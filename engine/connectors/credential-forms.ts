@@ -200,11 +200,7 @@ export function checkedCredentialFields(
   fields: Record<string, string>,
 ): Record<string, string> {
   const form = CREDENTIAL_FORMS[type];
-  const known = new Set(form.fields.map((field) => field.name));
-  const unknown = Object.keys(fields).find((name) => !known.has(name));
-  if (unknown !== undefined) {
-    throw fieldError(unknown, `${form.title} credentials have no field "${unknown}"`);
-  }
+  checkFieldNames(type, Object.keys(fields));
   // Empty means absent; a field with a default takes it, so a form left as shown stores what it shows.
   const given: Record<string, string> = {};
   for (const field of form.fields) {
@@ -222,6 +218,22 @@ export function checkedCredentialFields(
   }
   checkWithConnector(type, kept);
   return kept;
+}
+
+/**
+ * Refuses a field name `type` does not have (a typo would be stored and never read), with the
+ * path `fields.<name>` and the names it has.
+ */
+export function checkFieldNames(type: CredentialFormType, names: readonly string[]): void {
+  const form = CREDENTIAL_FORMS[type];
+  const known = form.fields.map((field) => field.name);
+  const unknown = names.find((name) => !known.includes(name));
+  if (unknown !== undefined) {
+    throw fieldError(
+      unknown,
+      `${form.title} credentials have no field "${unknown}"; their fields are ${known.join(', ')}`,
+    );
+  }
 }
 
 /** The connector's own reading of the fields, so what is saved is what its nodes can use. */

@@ -120,6 +120,36 @@ describe('bridgeflow credentials and serve with the encrypted credentials file',
     });
   }, 60_000);
 
+  it('refuses an unknown credential type or a misspelled field, writing nothing', async () => {
+    const data = await mkdtemp(join(bench.folder, 'vault-'));
+    const path = join(data, 'credentials.enc.json');
+    const attempt = async (type: string, fields: string[]) => {
+      const errors: string[] = [];
+      const io = { out: () => undefined, err: (text: string) => errors.push(text) };
+      const code = await credentialsSet(
+        'sage300-erp',
+        { type, fields },
+        { path, environment: { BRIDGEFLOW_CREDENTIALS_KEY: KEY }, io },
+      );
+      return { code, errors };
+    };
+    expect(await attempt('sage', ['company=SAMINC'])).toEqual({
+      code: 2,
+      errors: [
+        'error  INPUT_INVALID: Unknown credential type "sage"; use one of threedcart, sage300, m3, webhookSecret\n',
+      ],
+    });
+    expect(await attempt('sage300', ['company=SAMINC', 'pasword=secret'])).toEqual({
+      code: 2,
+      errors: [
+        'error  INPUT_INVALID: Sage 300 credentials have no field "pasword"; their fields are baseUrl, company, username, password\n',
+      ],
+    });
+    await expect(readFile(path, 'utf8')).rejects.toThrow(/ENOENT/);
+    // A field left to a BRIDGEFLOW_CREDENTIAL_ variable is not required in the file.
+    expect(await attempt('sage300', ['company=SAMINC'])).toEqual({ code: 0, errors: [] });
+  });
+
   it('runs webhook orders against the simulators with the credentials from the file alone', async () => {
     const data = await mkdtemp(join(bench.folder, 'vault-'));
     const { sage, store } = sandboxSecrets();
