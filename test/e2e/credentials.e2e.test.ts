@@ -148,12 +148,7 @@ describe('credentials in Chromium', () => {
 
   it('puts a credential made from the slot into the node', { timeout: 60_000 }, async () => {
     const { page } = session;
-    const slot = page.getByTestId('inspector').getByLabel('erp (sage300)');
-    await slot.selectOption({ label: 'New credential…' });
-    const dialog = page.getByRole('dialog', { name: 'Credentials' });
-    await expect
-      .poll(() => dialog.getByRole('form').getAttribute('aria-label'))
-      .toBe('New Sage 300 credential');
+    const { slot, dialog } = await newCredentialFromSlot(page, 'erp (sage300)', 'New Sage 300 credential');
     await dialog.getByLabel(/^Base URL/).fill(`${sage.url}/Sage300WebApi`);
     await dialog.getByLabel(/^Company/).fill('SAMINC');
     await dialog.getByLabel(/^User ID/).fill('WEBAPI');
@@ -176,12 +171,11 @@ describe('credentials in Chromium', () => {
   }, async () => {
     const { page } = session;
     await page.getByTestId('palette-core.webhookTrigger').click();
-    const slot = page.getByTestId('inspector').getByLabel('webhookSecret (webhookSecret)');
-    await slot.selectOption({ label: 'New credential…' });
-    const dialog = page.getByRole('dialog', { name: 'Credentials' });
-    await expect
-      .poll(() => dialog.getByRole('form').getAttribute('aria-label'))
-      .toBe('New Webhook secret credential');
+    const { slot, dialog } = await newCredentialFromSlot(
+      page,
+      'webhookSecret (webhookSecret)',
+      'New Webhook secret credential',
+    );
     // Nothing to connect to: no Test connection button.
     expect(await dialog.getByRole('button', { name: 'Test connection' }).count()).toBe(0);
     await dialog.getByLabel(/^Id/).fill('orders-hook');
@@ -198,6 +192,15 @@ describe('credentials in Chromium', () => {
     await expect.poll(() => slot.inputValue()).toBe('orders-hook');
   });
 });
+
+/** Picks "New credential…" in the selected node's slot and waits for the dialog's form. */
+async function newCredentialFromSlot(page: Page, slotLabel: string, formLabel: string) {
+  const slot = page.getByTestId('inspector').getByLabel(slotLabel);
+  await slot.selectOption({ label: 'New credential…' });
+  const dialog = page.getByRole('dialog', { name: 'Credentials' });
+  await expect.poll(() => dialog.getByRole('form').getAttribute('aria-label')).toBe(formLabel);
+  return { slot, dialog };
+}
 
 async function slotOptions(page: Page): Promise<string[]> {
   return page
