@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFileCredentialStore } from '../../engine/host/credential-store.ts';
 import {
@@ -155,10 +155,7 @@ describe('credentials in Chromium', () => {
     await dialog.getByLabel(/^Password/).fill('WEBAPI');
     // The id is checked before asking the host.
     await dialog.getByLabel(/^Id/).fill('has space');
-    await dialog.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect
-      .poll(() => dialog.locator('.field-invalid .field-problem').textContent())
-      .toContain('only letters, digits');
+    await saveRefused(dialog, 'only letters, digits');
     await dialog.getByLabel(/^Id/).fill('sage300-1');
     await dialog.getByLabel(/^Password/).press('Enter');
     await expect.poll(() => dialog.getByRole('button', { name: /sage300-1/ }).count()).toBe(1);
@@ -180,10 +177,7 @@ describe('credentials in Chromium', () => {
     expect(await dialog.getByRole('button', { name: 'Test connection' }).count()).toBe(0);
     await dialog.getByLabel(/^Id/).fill('orders-hook');
     await dialog.getByLabel(/^Secret/).fill('short');
-    await dialog.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect
-      .poll(() => dialog.locator('.field-invalid .field-problem').textContent())
-      .toContain('at least 16 characters');
+    await saveRefused(dialog, 'at least 16 characters');
     await session.screenshot('credentials-webhook-secret');
     await dialog.getByLabel(/^Secret/).fill('k3J9-wq8Z-xx71-Pq0m');
     await dialog.getByRole('button', { name: 'Save', exact: true }).click();
@@ -200,6 +194,12 @@ async function newCredentialFromSlot(page: Page, slotLabel: string, formLabel: s
   const dialog = page.getByRole('dialog', { name: 'Credentials' });
   await expect.poll(() => dialog.getByRole('form').getAttribute('aria-label')).toBe(formLabel);
   return { slot, dialog };
+}
+
+/** Clicks Save and waits for the refusal under the field that is wrong. */
+async function saveRefused(dialog: Locator, problem: string): Promise<void> {
+  await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect.poll(() => dialog.locator('.field-invalid .field-problem').textContent()).toContain(problem);
 }
 
 async function slotOptions(page: Page): Promise<string[]> {
