@@ -175,7 +175,7 @@ export const CREDENTIAL_FORMS: Record<CredentialFormType, CredentialForm> = {
 
 /** `type` as a credential type; INPUT_INVALID (path `type`) naming the known ones otherwise. */
 export function credentialTypeOf(type: string): CredentialFormType {
-  const known = CREDENTIAL_FORM_TYPES.find((each) => each === type);
+  const known = knownFormType(type);
   if (known !== undefined) return known;
   throw new BridgeflowError(
     'INPUT_INVALID',
@@ -186,8 +186,12 @@ export function credentialTypeOf(type: string): CredentialFormType {
 
 /** The form of a stored credential's type; undefined for a type the designer has no form for. */
 export function credentialFormOf(type: string): CredentialForm | undefined {
-  const known = CREDENTIAL_FORM_TYPES.find((each) => each === type);
+  const known = knownFormType(type);
   return known === undefined ? undefined : CREDENTIAL_FORMS[known];
+}
+
+function knownFormType(type: string): CredentialFormType | undefined {
+  return CREDENTIAL_FORM_TYPES.find((each) => each === type);
 }
 
 /**

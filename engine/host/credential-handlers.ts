@@ -76,7 +76,6 @@ export function createCredentialHandlers(context: HostContext): AreaHandlers<Cre
     async testCredential(input) {
       const started = performance.now();
       const type = credentialTypeOf(input.type);
-      const fields = checkedCredentialFields(type, await draftFields(input));
       if (!isCredentialType(type)) {
         throw new BridgeflowError(
           'INPUT_INVALID',
@@ -84,6 +83,7 @@ export function createCredentialHandlers(context: HostContext): AreaHandlers<Cre
           { path: 'type' },
         );
       }
+      const fields = checkedCredentialFields(type, await draftFields(input));
       const services = {
         clock: systemClock,
         logger: silentLogger,
