@@ -184,6 +184,7 @@ describe('credentials in Chromium', () => {
     await expect.poll(() => dialog.getByRole('button', { name: /orders-hook/ }).count()).toBe(1);
     await page.keyboard.press('Escape');
     await expect.poll(() => slot.inputValue()).toBe('orders-hook');
+    await session.screenshot('credentials-webhook-slot');
   });
 });
 
